@@ -1,0 +1,12 @@
+//! mlrs: read and write MLflow's local file store (`mlruns/`) directly.
+//!
+//! The library holds everything but the command line: `store` knows the on-disk format,
+//! `entities` the data, `validate` MLflow's rules, `error` the typed failures.
+
+pub mod entities;
+pub mod error;
+pub mod store;
+pub mod validate;
+
+pub use error::{Error, ExitCode, Result};
+pub use store::FileStore;

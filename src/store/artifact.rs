@@ -1,0 +1,218 @@
+//! Run artifacts on the local file system: listing, download (copy out) and logging (copy in).
+//! A store moved away from the absolute `file://` URIs MLflow recorded still finds its files.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::FileStore;
+use super::fsutil;
+use super::uri;
+use crate::entities::FileInfo;
+use crate::error::{Error, Result};
+use crate::validate;
+
+impl FileStore {
+    /// The local directory holding a run's artifacts. When the recorded URI points nowhere
+    /// (the store was copied or rsynced elsewhere) but `<run>/artifacts` exists here, that one
+    /// is used, and a warning says so once.
+    pub fn artifact_root(&self, run_id: &str) -> Result<PathBuf> {
+        let dir = self.find_run_dir(run_id)?;
+        let info = self.read_run_info(&dir)?;
+        let local = dir.path.join("artifacts");
+        let recorded = uri::local_artifact_path(&info.artifact_uri);
+        match recorded {
+            Some(p) if p.as_os_str().is_empty() => Ok(local),
+            Some(p) if p.exists() => Ok(p),
+            Some(p) if local.is_dir() => {
+                self.warn_once_moved(&format!(
+                    "artifact location {} does not exist; using {} (the store seems to have moved; `mlrs store relocate` rewrites the URIs)",
+                    p.display(),
+                    local.display()
+                ));
+                Ok(local)
+            }
+            Some(p) => Ok(p),
+            None if local.is_dir() && dir_has_entries(&local) => Ok(local),
+            None => Err(Error::Failed(format!(
+                "artifact URI '{}' of run {run_id} is not on the local file system; mlrs reads local artifacts only",
+                info.artifact_uri
+            ))),
+        }
+    }
+
+    /// MLflow's `list_artifacts(path)`: the direct children of `path`, sorted by path.
+    pub fn list_artifacts(&self, run_id: &str, path: &str) -> Result<Vec<FileInfo>> {
+        let rel = validate::validate_artifact_path(path)?;
+        let root = self.artifact_root(run_id)?;
+        let dir = if rel.is_empty() {
+            root.clone()
+        } else {
+            root.join(&rel)
+        };
+        if !dir.is_dir() {
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::new();
+        for entry in fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))? {
+            let entry = entry.map_err(|e| Error::io(&dir, e))?;
+            let md = entry.metadata().map_err(|e| Error::io(entry.path(), e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = if rel.is_empty() {
+                name
+            } else {
+                format!("{rel}/{name}")
+            };
+            out.push(FileInfo {
+                path,
+                is_dir: md.is_dir(),
+                file_size: if md.is_dir() { None } else { Some(md.len()) },
+            });
+        }
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(out)
+    }
+
+    /// Every artifact file and directory under `path`, depth first, sorted by path.
+    pub fn list_artifacts_recursive(&self, run_id: &str, path: &str) -> Result<Vec<FileInfo>> {
+        let mut out = Vec::new();
+        let mut stack = vec![path.to_string()];
+        while let Some(p) = stack.pop() {
+            for info in self.list_artifacts(run_id, &p)? {
+                if info.is_dir {
+                    stack.push(info.path.clone());
+                }
+                out.push(info);
+            }
+        }
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(out)
+    }
+
+    /// Copies artifact `path` (a file or a directory; "" is everything) of a run into `dst`
+    /// and returns the local path of the copy. Symbolic links are not followed.
+    pub fn download_artifacts(&self, run_id: &str, path: &str, dst: &Path) -> Result<PathBuf> {
+        let rel = validate::validate_artifact_path(path)?;
+        let root = self.artifact_root(run_id)?;
+        let src = if rel.is_empty() {
+            root.clone()
+        } else {
+            root.join(&rel)
+        };
+        let md = fs::symlink_metadata(&src)
+            .map_err(|_| Error::not_found(format!("artifact '{rel}' not found in run {run_id}")))?;
+        fsutil::mkdirs(dst)?;
+        let target = if rel.is_empty() {
+            dst.to_path_buf()
+        } else {
+            dst.join(rel.rsplit('/').next().unwrap_or(&rel))
+        };
+        if md.is_dir() {
+            self.copy_tree(&src, &target)?;
+        } else if md.is_file() {
+            copy_file(&src, &target)?;
+        } else {
+            return Err(Error::Failed(format!(
+                "artifact '{rel}' is not a regular file or directory"
+            )));
+        }
+        Ok(target)
+    }
+
+    fn copy_tree(&self, src: &Path, dst: &Path) -> Result<()> {
+        fsutil::mkdirs(dst)?;
+        for entry in walkdir::WalkDir::new(src).min_depth(1).sort_by_file_name() {
+            let entry = entry.map_err(|e| Error::Failed(format!("{}: {e}", src.display())))?;
+            let rel = entry.path().strip_prefix(src).unwrap_or(entry.path());
+            let target = dst.join(rel);
+            let ft = entry.file_type();
+            if ft.is_dir() {
+                fsutil::mkdirs(&target)?;
+            } else if ft.is_file() {
+                copy_file(entry.path(), &target)?;
+            } else {
+                self.warn(&format!(
+                    "skipping {}: not a regular file",
+                    entry.path().display()
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Copies one local file into the run's artifacts under `artifact_path`.
+    pub fn log_artifact(
+        &self,
+        run_id: &str,
+        local_file: &Path,
+        artifact_path: &str,
+    ) -> Result<PathBuf> {
+        let rel = validate::validate_artifact_path(artifact_path)?;
+        let md = fs::metadata(local_file).map_err(|e| Error::io(local_file, e))?;
+        if !md.is_file() {
+            return Err(Error::invalid(format!(
+                "{} is not a file",
+                local_file.display()
+            )));
+        }
+        let name = local_file
+            .file_name()
+            .ok_or_else(|| Error::invalid(format!("{} has no file name", local_file.display())))?;
+        let dest_dir = self.writable_artifact_dir(run_id, &rel)?;
+        let target = dest_dir.join(name);
+        copy_file(local_file, &target)?;
+        Ok(target)
+    }
+
+    /// Copies the contents of a local directory into the run's artifacts under `artifact_path`.
+    pub fn log_artifacts(
+        &self,
+        run_id: &str,
+        local_dir: &Path,
+        artifact_path: &str,
+    ) -> Result<PathBuf> {
+        let rel = validate::validate_artifact_path(artifact_path)?;
+        if !local_dir.is_dir() {
+            return Err(Error::invalid(format!(
+                "{} is not a directory",
+                local_dir.display()
+            )));
+        }
+        let dest_dir = self.writable_artifact_dir(run_id, &rel)?;
+        self.copy_tree(local_dir, &dest_dir)?;
+        Ok(dest_dir)
+    }
+
+    fn writable_artifact_dir(&self, run_id: &str, rel: &str) -> Result<PathBuf> {
+        let dir = self.find_run_dir(run_id)?;
+        let info = self.read_run_info(&dir)?;
+        if info.lifecycle_stage != crate::entities::LifecycleStage::Active {
+            return Err(Error::Failed(format!(
+                "The run {run_id} must be in the 'active' state. Current state is {}.",
+                info.lifecycle_stage
+            )));
+        }
+        let root = self.artifact_root(run_id)?;
+        let dest = if rel.is_empty() { root } else { root.join(rel) };
+        fsutil::mkdirs(&dest)?;
+        Ok(dest)
+    }
+}
+
+fn dir_has_entries(dir: &Path) -> bool {
+    fs::read_dir(dir)
+        .map(|mut d| d.next().is_some())
+        .unwrap_or(false)
+}
+
+/// Copies a file via a temp file in the destination directory and a rename, so a reader never
+/// sees half an artifact.
+fn copy_file(src: &Path, dst: &Path) -> Result<()> {
+    let parent = dst.parent().unwrap_or(Path::new("."));
+    fsutil::mkdirs(parent)?;
+    let tmp = parent.join(format!("{}{}", fsutil::TEMP_PREFIX, std::process::id()));
+    fs::copy(src, &tmp).map_err(|e| Error::io(src, e))?;
+    fs::rename(&tmp, dst).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        Error::io(dst, e)
+    })
+}

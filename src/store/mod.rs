@@ -1,0 +1,107 @@
+//! The on-disk format of MLflow's file store (`mlruns/`), and nothing of the command line.
+//! `FileStore` is the entry point; each concept lives in its own module.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::error::{Error, Result};
+
+mod artifact;
+pub mod experiment;
+pub mod fsutil;
+pub mod metric_history;
+mod names;
+pub mod run;
+pub mod uri;
+pub mod yaml;
+
+pub use experiment::{DEFAULT_EXPERIMENT_ID, ExperimentDir};
+pub use run::{Batch, RunDir, RunParts};
+
+/// Receives warnings (skipped malformed objects, truncated values); the store never prints.
+pub type WarnSink = Arc<dyn Fn(&str) + Send + Sync>;
+
+/// A local MLflow file store rooted at a directory.
+pub struct FileStore {
+    /// Absolute path of the store root.
+    root: PathBuf,
+    /// The root as the user named it, for messages.
+    display: String,
+    warn: WarnSink,
+    moved_warned: AtomicBool,
+}
+
+/// Milliseconds since the Unix epoch, as MLflow stores times.
+pub fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+impl FileStore {
+    /// Opens the store at `uri` (a path or `file:` URI) without creating anything.
+    pub fn open(uri: &str, warn: WarnSink) -> Result<FileStore> {
+        let path = uri::resolve_store_uri(uri)?;
+        let root = uri::absolute(&path)?;
+        Ok(FileStore {
+            root,
+            display: path.display().to_string(),
+            warn,
+            moved_warned: AtomicBool::new(false),
+        })
+    }
+
+    /// Opens the store, creating it (with `.trash/` and the `Default` experiment) the way
+    /// MLflow does when it is missing. For commands that write.
+    pub fn open_or_create(uri: &str, warn: WarnSink) -> Result<FileStore> {
+        let store = FileStore::open(uri, warn)?;
+        if !store.root.exists() {
+            fsutil::mkdirs(&store.root)?;
+            store.create_default_experiment()?;
+        } else if !store.root.is_dir() {
+            return Err(Error::Failed(format!(
+                "{} is not a directory",
+                store.display
+            )));
+        }
+        let trash = store.trash_dir();
+        if !trash.exists() {
+            fsutil::mkdirs(&trash)?;
+        }
+        Ok(store)
+    }
+
+    /// Fails with "not found" (exit 3) when the store directory does not exist.
+    pub fn check_exists(&self) -> Result<()> {
+        if self.root.is_dir() {
+            Ok(())
+        } else {
+            Err(Error::not_found(format!(
+                "no MLflow store at {}",
+                self.display
+            )))
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn display_root(&self) -> &str {
+        &self.display
+    }
+
+    /// The `file://` URI of the store root, the base of default artifact locations.
+    pub fn root_uri(&self) -> String {
+        uri::path_to_file_uri(&self.root)
+    }
+
+    pub(crate) fn warn(&self, message: &str) {
+        (self.warn)(message)
+    }
+
+    pub(crate) fn warn_once_moved(&self, message: &str) {
+        if !self.moved_warned.swap(true, Ordering::Relaxed) {
+            self.warn(message);
+        }
+    }
+}
