@@ -1,0 +1,113 @@
+//! The command line: clap definitions, one file per command group, each command an args
+//! struct plus `run(args, ctx)`. Resolved once into a `Ctx`; nothing below reads raw flags.
+
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+
+use mlrs::store::{FileStore, WarnSink};
+use mlrs::{Error, Result};
+
+pub mod artifacts;
+pub mod completions;
+pub mod experiments;
+pub mod runs;
+pub mod util;
+
+const EXIT_CODES: &str = "\
+Exit codes: 0 ok, 1 failed, 2 usage error, 3 not found, 4 already exists (or lock busy),
+5 invalid value, 130 interrupted.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mlrs",
+    version,
+    about = "Read and write MLflow's local file store (mlruns/) directly: fast, safe, no Python.",
+    after_help = EXIT_CODES,
+)]
+pub struct Cli {
+    /// The tracking store: a path or file: URI [default: ./mlruns]
+    #[arg(
+        long,
+        global = true,
+        env = "MLFLOW_TRACKING_URI",
+        value_name = "URI",
+        hide_env_values = true
+    )]
+    pub tracking_uri: Option<String>,
+    /// The registry store [default: the tracking URI]
+    #[arg(
+        long,
+        global = true,
+        env = "MLFLOW_REGISTRY_URI",
+        value_name = "URI",
+        hide_env_values = true
+    )]
+    pub registry_uri: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create, list, rename, delete and restore experiments.
+    #[command(subcommand)]
+    Experiments(experiments::Cmd),
+    /// Create, log to, list and describe runs.
+    #[command(subcommand)]
+    Runs(runs::Cmd),
+    /// List, download and log run artifacts.
+    #[command(subcommand)]
+    Artifacts(artifacts::Cmd),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Example:\n  mlrs completions bash > ~/.local/share/bash-completion/completions/mlrs"
+    )]
+    Completions(completions::Args),
+}
+
+/// Everything a command needs, resolved once from flags and environment.
+pub struct Ctx {
+    pub tracking_uri: String,
+    pub warn: WarnSink,
+}
+
+impl Ctx {
+    pub fn new(cli: &Cli) -> Ctx {
+        Ctx {
+            tracking_uri: cli
+                .tracking_uri
+                .clone()
+                .filter(|u| !u.is_empty())
+                .unwrap_or_else(|| "./mlruns".into()),
+            warn: Arc::new(|msg: &str| eprintln!("warning: {}", msg.replace('\n', " "))),
+        }
+    }
+
+    /// The store for a command that only reads: never created, exit 3 when missing.
+    pub fn read_store(&self) -> Result<FileStore> {
+        let store = FileStore::open(&self.tracking_uri, self.warn.clone())?;
+        store.check_exists()?;
+        Ok(store)
+    }
+
+    /// The store for a command that writes: created with `Default` when missing, as MLflow does.
+    pub fn write_store(&self) -> Result<FileStore> {
+        FileStore::open_or_create(&self.tracking_uri, self.warn.clone())
+    }
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let ctx = Ctx::new(&cli);
+    match cli.command {
+        Command::Experiments(cmd) => experiments::run(cmd, &ctx),
+        Command::Runs(cmd) => runs::run(cmd, &ctx),
+        Command::Artifacts(cmd) => artifacts::run(cmd, &ctx),
+        Command::Completions(args) => completions::run(args),
+    }
+}
+
+/// Turns an output error (e.g. a closed pipe) into a library error.
+pub fn io_out(e: std::io::Error) -> Error {
+    Error::Failed(format!("cannot write output: {e}"))
+}

@@ -1,0 +1,535 @@
+//! `mlrs runs …`: the mlflow CLI's run commands plus logging from shell scripts.
+
+use clap::Subcommand;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::util::{
+    current_user, format_time, git_commit, parse_metric_value, parse_tags, read_input,
+};
+use super::{Ctx, io_out};
+use crate::output::{self, Format, OutputArgs, Rendered, Table, json as j};
+use mlrs::entities::{Metric, Run, RunStatus, ViewType, tags};
+use mlrs::store::metric_history::python_float_repr;
+use mlrs::store::{Batch, FileStore, RunParts, now_ms};
+use mlrs::{Error, Result};
+
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// List the runs of an experiment.
+    #[command(after_help = "Example:\n  mlrs runs list --experiment-id 1 -o json")]
+    List {
+        #[arg(long = "experiment-id", env = "MLFLOW_EXPERIMENT_ID")]
+        experiment_id: String,
+        /// active_only, deleted_only or all.
+        #[arg(short = 'v', long = "view", default_value = "active_only")]
+        view: String,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+    /// Show a run: info, metrics, params, tags, inputs and outputs.
+    #[command(
+        after_help = "Example:\n  mlrs runs describe --run-id 3f2a9c... -o json | jq .data.metrics"
+    )]
+    Describe {
+        #[arg(long = "run-id")]
+        run_id: String,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+    /// Create a run and end it at once with a status (like `mlflow runs create`).
+    #[command(
+        after_help = "Example:\n  mlrs runs create --experiment-name nightly --run-name smoke -t env=ci --status finished"
+    )]
+    Create {
+        #[command(flatten)]
+        new: NewRunArgs,
+        /// Final status: finished, failed or killed.
+        #[arg(long, default_value = "finished", value_parser = ["finished", "failed", "killed", "FINISHED", "FAILED", "KILLED"])]
+        status: String,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+    /// Start a RUNNING run with MLflow's context tags; end it with `runs end`.
+    #[command(
+        after_help = "Example:\n  RUN=$(mlrs runs start -q --experiment-name nightly --run-name train)"
+    )]
+    Start {
+        #[command(flatten)]
+        new: NewRunArgs,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+    /// End a run with a status (default finished).
+    #[command(after_help = "Example:\n  mlrs runs end --run-id \"$RUN\" --status failed")]
+    End {
+        #[arg(long = "run-id")]
+        run_id: String,
+        #[arg(long, default_value = "finished", value_parser = ["finished", "failed", "killed", "FINISHED", "FAILED", "KILLED"])]
+        status: String,
+    },
+    /// Mark a run deleted (restore it with `runs restore`).
+    #[command(after_help = "Example:\n  mlrs runs delete --run-id \"$RUN\"")]
+    Delete {
+        #[arg(long = "run-id")]
+        run_id: String,
+    },
+    /// Restore a deleted run.
+    #[command(after_help = "Example:\n  mlrs runs restore --run-id \"$RUN\"")]
+    Restore {
+        #[arg(long = "run-id")]
+        run_id: String,
+    },
+    /// Log a param (params are immutable: the same value again is fine, another is an error).
+    #[command(after_help = "Example:\n  mlrs runs log-param --run-id \"$RUN\" learning_rate 0.01")]
+    LogParam {
+        #[arg(long = "run-id")]
+        run_id: String,
+        key: String,
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+    },
+    /// Log one metric value (nan, inf and -inf accepted).
+    #[command(after_help = "Example:\n  mlrs runs log-metric --run-id \"$RUN\" loss -0.5 --step 3")]
+    LogMetric {
+        #[arg(long = "run-id")]
+        run_id: String,
+        key: String,
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+        #[arg(long, default_value_t = 0, allow_hyphen_values = true)]
+        step: i64,
+        /// Epoch milliseconds [default: now].
+        #[arg(long)]
+        timestamp: Option<i64>,
+    },
+    /// Log metrics, params and tags from MLflow's LogBatch JSON body (a file, or - for stdin).
+    #[command(
+        after_help = "Example:\n  echo '{\"metrics\":[{\"key\":\"acc\",\"value\":0.9,\"step\":1}],\"params\":[{\"key\":\"lr\",\"value\":\"0.1\"}]}' \\\n    | mlrs runs log-batch --run-id \"$RUN\" --json -"
+    )]
+    LogBatch {
+        #[arg(long = "run-id")]
+        run_id: String,
+        /// File with the JSON body, or - for standard input.
+        #[arg(long = "json")]
+        json: String,
+    },
+    /// Set a run tag (mlflow.runName also renames the run).
+    #[command(after_help = "Example:\n  mlrs runs set-tag --run-id \"$RUN\" stage candidate")]
+    SetTag {
+        #[arg(long = "run-id")]
+        run_id: String,
+        key: String,
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+    },
+    /// Delete a run tag.
+    #[command(after_help = "Example:\n  mlrs runs delete-tag --run-id \"$RUN\" stage")]
+    DeleteTag {
+        #[arg(long = "run-id")]
+        run_id: String,
+        key: String,
+    },
+    /// Every logged value of one metric, in logging order.
+    #[command(after_help = "Example:\n  mlrs runs metric-history --run-id \"$RUN\" loss -o csv")]
+    MetricHistory {
+        #[arg(long = "run-id")]
+        run_id: String,
+        key: String,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+}
+
+/// Options shared by `runs create` and `runs start`.
+#[derive(Debug, clap::Args)]
+pub struct NewRunArgs {
+    #[arg(
+        long = "experiment-id",
+        conflicts_with = "experiment_name",
+        required_unless_present = "experiment_name"
+    )]
+    pub experiment_id: Option<String>,
+    /// Created if it does not exist yet (like mlflow.set_experiment).
+    #[arg(long = "experiment-name", allow_hyphen_values = true)]
+    pub experiment_name: Option<String>,
+    #[arg(long = "run-name", allow_hyphen_values = true)]
+    pub run_name: Option<String>,
+    /// Stored as the mlflow.note.content tag.
+    #[arg(long, allow_hyphen_values = true)]
+    pub description: Option<String>,
+    /// key=value, repeatable.
+    #[arg(short = 't', long = "tags", value_name = "KEY=VALUE")]
+    pub tags: Vec<String>,
+    /// Makes this a nested run of that parent.
+    #[arg(long = "parent-run-id")]
+    pub parent_run_id: Option<String>,
+}
+
+pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
+    match cmd {
+        Cmd::List {
+            experiment_id,
+            view,
+            out,
+        } => {
+            let store = ctx.read_store()?;
+            let mut runs =
+                store.list_runs(&[experiment_id], ViewType::parse(&view)?, RunParts::INFO)?;
+            sort_runs_default(&mut runs);
+            if out.quiet {
+                runs.iter().for_each(|r| println!("{}", r.info.run_id));
+                return Ok(());
+            }
+            let mut t = Table::new(&["Date", "Name", "ID", "Status"]);
+            for r in &runs {
+                t.row(vec![
+                    format_time(r.info.start_time),
+                    r.info.run_name.clone(),
+                    r.info.run_id.clone(),
+                    r.info.status.to_string(),
+                ]);
+            }
+            let items = runs
+                .iter()
+                .map(|r| json!({ "info": j::run_info(&r.info) }))
+                .collect();
+            output::emit(out.output, Rendered::List(items, t)).map_err(io_out)
+        }
+        Cmd::Describe { run_id, out } => {
+            let run = ctx.read_store()?.get_run(&run_id)?;
+            if out.quiet {
+                println!("{}", run.info.run_id);
+                return Ok(());
+            }
+            output::emit(
+                out.output,
+                Rendered::Record(j::run(&run), describe_table(&run)),
+            )
+            .map_err(io_out)
+        }
+        Cmd::Create { new, status, out } => {
+            let store = ctx.write_store()?;
+            let info = start_run(&store, &new)?;
+            let status = RunStatus::parse(&status)?;
+            let info = store.update_run_info(&info.run_id, status, Some(now_ms()), None)?;
+            if out.quiet {
+                println!("{}", info.run_id);
+            } else {
+                let v = json!({
+                    "run_id": info.run_id, "experiment_id": info.experiment_id,
+                    "status": status.name(), "run_name": info.run_name,
+                });
+                println!("{}", output::pretty(&v));
+            }
+            Ok(())
+        }
+        Cmd::Start { new, out } => {
+            let store = ctx.write_store()?;
+            let info = start_run(&store, &new)?;
+            if out.quiet {
+                println!("{}", info.run_id);
+            } else if matches!(out.output, Format::Json | Format::Jsonl) {
+                let run = store.get_run(&info.run_id)?;
+                output::emit(out.output, Rendered::Record(j::run(&run), Table::default()))
+                    .map_err(io_out)?;
+            } else {
+                println!(
+                    "Started run {} ('{}') in experiment {}",
+                    info.run_id, info.run_name, info.experiment_id
+                );
+            }
+            Ok(())
+        }
+        Cmd::End { run_id, status } => {
+            let store = ctx.read_store()?;
+            store.update_run_info(&run_id, RunStatus::parse(&status)?, Some(now_ms()), None)?;
+            Ok(())
+        }
+        Cmd::Delete { run_id } => {
+            ctx.read_store()?.delete_run(&run_id)?;
+            println!("Run with ID {run_id} has been deleted.");
+            Ok(())
+        }
+        Cmd::Restore { run_id } => {
+            ctx.read_store()?.restore_run(&run_id)?;
+            println!("Run with id {run_id} has been restored.");
+            Ok(())
+        }
+        Cmd::LogParam { run_id, key, value } => ctx.read_store()?.log_param(&run_id, &key, &value),
+        Cmd::LogMetric {
+            run_id,
+            key,
+            value,
+            step,
+            timestamp,
+        } => {
+            let value = parse_metric_value(&value)?;
+            let metric = Metric {
+                key,
+                value,
+                timestamp: timestamp.unwrap_or_else(now_ms),
+                step,
+                dataset_name: None,
+                dataset_digest: None,
+            };
+            ctx.read_store()?.log_metric(&run_id, metric)
+        }
+        Cmd::LogBatch { run_id, json } => {
+            let text = read_input(&json)?;
+            let batch = parse_batch(&text)?;
+            ctx.read_store()?.log_batch(&run_id, &batch)
+        }
+        Cmd::SetTag { run_id, key, value } => ctx.read_store()?.set_tag(&run_id, &key, &value),
+        Cmd::DeleteTag { run_id, key } => ctx.read_store()?.delete_tag(&run_id, &key),
+        Cmd::MetricHistory { run_id, key, out } => {
+            let history = ctx.read_store()?.get_metric_history(&run_id, &key)?;
+            if out.quiet {
+                history
+                    .iter()
+                    .for_each(|m| println!("{}", python_float_repr(m.value)));
+                return Ok(());
+            }
+            let mut t = Table::new(&["step", "timestamp", "value"]);
+            for m in &history {
+                t.row(vec![
+                    m.step.to_string(),
+                    m.timestamp.to_string(),
+                    python_float_repr(m.value),
+                ]);
+            }
+            let items = history.iter().map(j::metric).collect();
+            output::emit(out.output, Rendered::List(items, t)).map_err(io_out)
+        }
+    }
+}
+
+/// Creates a RUNNING run with the context tags MLflow's fluent `start_run` sets.
+fn start_run(store: &FileStore, new: &NewRunArgs) -> Result<mlrs::entities::RunInfo> {
+    let experiment_id = match (&new.experiment_id, &new.experiment_name) {
+        (Some(id), _) => id.clone(),
+        (None, Some(name)) => store.get_or_create_experiment(name)?.experiment_id,
+        (None, None) => return Err(Error::invalid("give --experiment-id or --experiment-name")),
+    };
+    let mut run_tags = parse_tags(&new.tags)?;
+    let user = current_user();
+    let mut context = vec![
+        (tags::USER.to_string(), user.clone()),
+        (tags::SOURCE_NAME.to_string(), "mlrs".to_string()),
+        (tags::SOURCE_TYPE.to_string(), "LOCAL".to_string()),
+    ];
+    if let Some(commit) = std::env::current_dir().ok().and_then(|d| git_commit(&d)) {
+        context.push((tags::GIT_COMMIT.to_string(), commit));
+    }
+    if let Some(desc) = &new.description {
+        context.push((tags::NOTE.to_string(), desc.clone()));
+    }
+    if let Some(parent) = &new.parent_run_id {
+        store.find_run_dir(parent)?;
+        context.push((tags::PARENT_RUN_ID.to_string(), parent.clone()));
+    }
+    for (k, v) in context {
+        if !run_tags.iter().any(|(existing, _)| *existing == k) {
+            run_tags.push((k, v));
+        }
+    }
+    store.create_run(
+        &experiment_id,
+        &user,
+        now_ms(),
+        new.run_name.as_deref(),
+        &run_tags,
+    )
+}
+
+/// MLflow's default run order: start_time DESC, then run_id ASC.
+pub fn sort_runs_default(runs: &mut [Run]) {
+    runs.sort_by(|a, b| {
+        b.info
+            .start_time
+            .cmp(&a.info.start_time)
+            .then_with(|| a.info.run_id.cmp(&b.info.run_id))
+    });
+}
+
+/// The columns of `mlflow experiments csv` (pandas `search_runs`): attributes, then
+/// `metrics.*`, `params.*`, `tags.*`, each sorted.
+pub fn runs_csv_table(runs: &[Run]) -> Table {
+    use std::collections::BTreeSet;
+    let mut metric_keys = BTreeSet::new();
+    let mut param_keys = BTreeSet::new();
+    let mut tag_keys = BTreeSet::new();
+    for r in runs {
+        metric_keys.extend(r.data.metrics.keys().cloned());
+        param_keys.extend(r.data.params.keys().cloned());
+        tag_keys.extend(r.data.tags.keys().cloned());
+    }
+    let mut headers: Vec<String> = [
+        "run_id",
+        "experiment_id",
+        "status",
+        "artifact_uri",
+        "start_time",
+        "end_time",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    headers.extend(metric_keys.iter().map(|k| format!("metrics.{k}")));
+    headers.extend(param_keys.iter().map(|k| format!("params.{k}")));
+    headers.extend(tag_keys.iter().map(|k| format!("tags.{k}")));
+    let mut t = Table {
+        headers,
+        rows: Vec::new(),
+    };
+    for r in runs {
+        let mut row = vec![
+            r.info.run_id.clone(),
+            r.info.experiment_id.clone(),
+            r.info.status.to_string(),
+            r.info.artifact_uri.clone(),
+            utc_time(r.info.start_time),
+            utc_time(r.info.end_time),
+        ];
+        row.extend(metric_keys.iter().map(|k| {
+            r.data
+                .metrics
+                .get(k)
+                .map(|m| python_float_repr(m.value))
+                .unwrap_or_default()
+        }));
+        row.extend(
+            param_keys
+                .iter()
+                .map(|k| r.data.params.get(k).cloned().unwrap_or_default()),
+        );
+        row.extend(
+            tag_keys
+                .iter()
+                .map(|k| r.data.tags.get(k).cloned().unwrap_or_default()),
+        );
+        t.row(row);
+    }
+    t
+}
+
+/// pandas' rendering of a UTC timestamp (`2024-01-01 10:00:00.123000+00:00`).
+fn utc_time(ms: Option<i64>) -> String {
+    ms.and_then(chrono::DateTime::from_timestamp_millis)
+        .map(|t| t.format("%Y-%m-%d %H:%M:%S%.6f+00:00").to_string())
+        .unwrap_or_default()
+}
+
+fn describe_table(run: &Run) -> Table {
+    let mut t = Table::new(&["Field", "Value"]);
+    let i = &run.info;
+    for (k, v) in [
+        ("run_id", i.run_id.clone()),
+        ("run_name", i.run_name.clone()),
+        ("experiment_id", i.experiment_id.clone()),
+        ("status", i.status.to_string()),
+        ("user_id", i.user_id.clone()),
+        ("start_time", format_time(i.start_time)),
+        ("end_time", format_time(i.end_time)),
+        ("artifact_uri", i.artifact_uri.clone()),
+        ("lifecycle_stage", i.lifecycle_stage.to_string()),
+    ] {
+        t.row(vec![k.to_string(), v]);
+    }
+    for (k, m) in &run.data.metrics {
+        t.row(vec![format!("metrics.{k}"), python_float_repr(m.value)]);
+    }
+    for (k, v) in &run.data.params {
+        t.row(vec![format!("params.{k}"), v.clone()]);
+    }
+    for (k, v) in &run.data.tags {
+        t.row(vec![format!("tags.{k}"), v.clone()]);
+    }
+    t
+}
+
+#[derive(Deserialize)]
+struct BatchIn {
+    #[serde(default)]
+    metrics: Vec<MetricIn>,
+    #[serde(default)]
+    params: Vec<KeyValueIn>,
+    #[serde(default)]
+    tags: Vec<KeyValueIn>,
+}
+
+#[derive(Deserialize)]
+struct MetricIn {
+    key: String,
+    value: Value,
+    timestamp: Option<Value>,
+    step: Option<Value>,
+}
+
+#[derive(Deserialize)]
+struct KeyValueIn {
+    key: String,
+    value: Value,
+}
+
+/// Parses MLflow's LogBatch JSON body. Metric values may be numbers or the strings
+/// "NaN", "Infinity", "-Infinity" (protobuf JSON); integers may be strings too.
+pub fn parse_batch(text: &str) -> Result<Batch> {
+    let body: BatchIn = serde_json::from_str(text)
+        .map_err(|e| Error::invalid(format!("invalid log-batch JSON: {e}")))?;
+    let now = now_ms();
+    let int = |v: &Option<Value>, what: &str, default: i64| -> Result<i64> {
+        match v {
+            None | Some(Value::Null) => Ok(default),
+            Some(Value::Number(n)) if n.is_i64() => Ok(n.as_i64().unwrap_or(default)),
+            Some(Value::String(s)) => s
+                .trim()
+                .parse()
+                .map_err(|_| Error::invalid(format!("invalid {what} '{s}': expected an integer"))),
+            Some(other) => Err(Error::invalid(format!(
+                "invalid {what} {other}: expected an integer"
+            ))),
+        }
+    };
+    let mut metrics = Vec::new();
+    for m in body.metrics {
+        let value = match &m.value {
+            Value::Number(n) => n
+                .as_f64()
+                .ok_or_else(|| Error::invalid(format!("invalid metric value {n}")))?,
+            Value::String(s) => parse_metric_value(s)?,
+            other => {
+                return Err(Error::invalid(format!(
+                    "invalid value {other} for metric '{}': expected a number",
+                    m.key
+                )));
+            }
+        };
+        metrics.push(Metric {
+            timestamp: int(&m.timestamp, "timestamp", now)?,
+            step: int(&m.step, "step", 0)?,
+            key: m.key,
+            value,
+            dataset_name: None,
+            dataset_digest: None,
+        });
+    }
+    let text_value = |v: Value| match v {
+        Value::String(s) => s,
+        Value::Null => "None".to_string(),
+        other => other.to_string(),
+    };
+    Ok(Batch {
+        metrics,
+        params: body
+            .params
+            .into_iter()
+            .map(|p| (p.key, text_value(p.value)))
+            .collect(),
+        tags: body
+            .tags
+            .into_iter()
+            .map(|t| (t.key, text_value(t.value)))
+            .collect(),
+    })
+}

@@ -1,0 +1,179 @@
+//! Rendering of command results: human tables, JSON documents, JSON lines, CSV and TSV.
+//! Commands build a `Rendered` value; nothing here knows about the store.
+
+use std::io::{self, Write};
+
+use clap::ValueEnum;
+use serde_json::Value;
+
+pub mod json;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+    Tsv,
+}
+
+/// `-o/--output` and `-q/--quiet`, flattened into every command that prints records.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(short = 'o', long = "output", value_enum, default_value_t = Format::Table)]
+    pub output: Format,
+    /// Print only the essential value (an id, a path).
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
+}
+
+/// A table: headers and rows of cells.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn new(headers: &[&str]) -> Table {
+        Table {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+}
+
+/// What a command prints: one record or a list, as JSON and as a table.
+pub enum Rendered {
+    Record(Value, Table),
+    List(Vec<Value>, Table),
+}
+
+/// Writes `rendered` to stdout in `format`.
+pub fn emit(format: Format, rendered: Rendered) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match (format, rendered) {
+        (Format::Json, Rendered::Record(v, _)) => writeln!(out, "{}", pretty(&v)),
+        (Format::Json, Rendered::List(items, _)) => {
+            writeln!(out, "{}", pretty(&Value::Array(items)))
+        }
+        (Format::Jsonl, Rendered::Record(v, _)) => writeln!(out, "{v}"),
+        (Format::Jsonl, Rendered::List(items, _)) => {
+            for v in items {
+                writeln!(out, "{v}")?;
+            }
+            Ok(())
+        }
+        (Format::Table, Rendered::Record(_, t) | Rendered::List(_, t)) => {
+            if !t.rows.is_empty() || !t.headers.is_empty() {
+                writeln!(out, "{}", render_table(&t))?;
+            }
+            Ok(())
+        }
+        (Format::Csv, Rendered::Record(_, t) | Rendered::List(_, t)) => {
+            write_delimited(&mut out, &t, ',')
+        }
+        (Format::Tsv, Rendered::Record(_, t) | Rendered::List(_, t)) => {
+            write_delimited(&mut out, &t, '\t')
+        }
+    }
+}
+
+/// Pretty JSON with a stable key order (serde_json's maps are sorted).
+pub fn pretty(v: &Value) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string())
+}
+
+/// A human table with comfy-table, fitted to the terminal width when stdout is a terminal.
+pub fn render_table(t: &Table) -> String {
+    use comfy_table::{ContentArrangement, Table as Comfy, presets};
+    let mut table = Comfy::new();
+    table.load_style(presets::UTF8_BORDERS_ONLY);
+    table.set_content_arrangement(ContentArrangement::Dynamic);
+    if !t.headers.is_empty() {
+        table.set_header(t.headers.clone());
+    }
+    for row in &t.rows {
+        table.add_row(row.iter().map(|c| one_line(c)).collect::<Vec<_>>());
+    }
+    table.to_string()
+}
+
+/// Table cells show control characters escaped so one value stays one line.
+fn one_line(s: &str) -> String {
+    s.replace('\n', "\\n")
+        .replace('\r', "\\r")
+        .replace('\t', "\\t")
+}
+
+/// CSV (RFC 4180 quoting) or TSV (tabs, newlines and backslashes escaped).
+pub fn write_delimited(out: &mut dyn Write, t: &Table, sep: char) -> io::Result<()> {
+    let cell = |s: &str| -> String {
+        if sep == ',' {
+            if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
+                format!("\"{}\"", s.replace('"', "\"\""))
+            } else {
+                s.to_string()
+            }
+        } else {
+            s.replace('\\', "\\\\")
+                .replace('\t', "\\t")
+                .replace('\n', "\\n")
+                .replace('\r', "\\r")
+        }
+    };
+    let sep_s = sep.to_string();
+    if !t.headers.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            t.headers
+                .iter()
+                .map(|h| cell(h))
+                .collect::<Vec<_>>()
+                .join(&sep_s)
+        )?;
+    }
+    for row in &t.rows {
+        writeln!(
+            out,
+            "{}",
+            row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(&sep_s)
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_only_what_needs_quoting() {
+        let mut t = Table::new(&["a", "b"]);
+        t.row(vec!["x,y".into(), "plain".into()]);
+        t.row(vec!["say \"hi\"".into(), "multi\nline".into()]);
+        let mut buf = Vec::new();
+        write_delimited(&mut buf, &t, ',').unwrap();
+        assert_eq!(
+            String::from_utf8(buf).unwrap(),
+            "a,b\n\"x,y\",plain\n\"say \"\"hi\"\"\",\"multi\nline\"\n"
+        );
+    }
+
+    #[test]
+    fn tsv_escapes_tabs_and_newlines() {
+        let mut t = Table::new(&["k"]);
+        t.row(vec!["a\tb\nc".into()]);
+        let mut buf = Vec::new();
+        write_delimited(&mut buf, &t, '\t').unwrap();
+        assert_eq!(String::from_utf8(buf).unwrap(), "k\na\\tb\\nc\n");
+    }
+}
