@@ -198,7 +198,7 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
             let store = ctx.read_store()?;
             store.get_experiment(&experiment_id)?;
             let mut runs = store.list_runs(
-                &[experiment_id.clone()],
+                std::slice::from_ref(&experiment_id),
                 ViewType::ActiveOnly,
                 RunParts {
                     inputs: false,

@@ -1,0 +1,650 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'mlrs'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'mlrs' {
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('experiments', 'experiments', [CompletionResultType]::ParameterValue, 'Create, list, rename, delete and restore experiments')
+            [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'Create, log to, list and describe runs')
+            [CompletionResult]::new('artifacts', 'artifacts', [CompletionResultType]::ParameterValue, 'List, download and log run artifacts')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mlrs;experiments' {
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an experiment')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'List experiments (search with filters comes with `--filter`)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one experiment by id or name')
+            [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename an active experiment')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an experiment: its runs are marked deleted and it moves to .trash/')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore a deleted experiment and its deleted runs')
+            [CompletionResult]::new('csv', 'csv', [CompletionResultType]::ParameterValue, 'Write all runs of an experiment as CSV (to stdout, or to a file with -o)')
+            [CompletionResult]::new('set-tag', 'set-tag', [CompletionResultType]::ParameterValue, 'Set a tag on an experiment')
+            [CompletionResult]::new('delete-tag', 'delete-tag', [CompletionResultType]::ParameterValue, 'Delete a tag of an experiment')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mlrs;experiments;create' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name of the experiment (unique among active and deleted experiments)')
+            [CompletionResult]::new('--experiment-name', '--experiment-name', [CompletionResultType]::ParameterName, 'Name of the experiment (unique among active and deleted experiments)')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Where the experiment''s artifacts go [default: <store>/<id>]')
+            [CompletionResult]::new('--artifact-location', '--artifact-location', [CompletionResultType]::ParameterName, 'Where the experiment''s artifacts go [default: <store>/<id>]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;experiments;search' {
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'active_only, deleted_only or all')
+            [CompletionResult]::new('--view', '--view', [CompletionResultType]::ParameterName, 'active_only, deleted_only or all')
+            [CompletionResult]::new('--max-results', '--max-results', [CompletionResultType]::ParameterName, 'At most this many experiments')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;experiments;get' {
+            [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'x')
+            [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'experiment-id')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'n')
+            [CompletionResult]::new('--experiment-name', '--experiment-name', [CompletionResultType]::ParameterName, 'experiment-name')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;experiments;rename' {
+            [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'x')
+            [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'experiment-id')
+            [CompletionResult]::new('--new-name', '--new-name', [CompletionResultType]::ParameterName, 'new-name')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;experiments;delete' {
+            [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'x')
+            [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'experiment-id')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;experiments;restore' {
+            [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'x')
+            [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'experiment-id')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;experiments;csv' {
+            [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'x')
+            [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'experiment-id')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'File to write (note: `-o` is the file name here, as in mlflow)')
+            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'File to write (note: `-o` is the file name here, as in mlflow)')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;experiments;set-tag' {
+            [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'x')
+            [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'experiment-id')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;experiments;delete-tag' {
+            [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'x')
+            [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'experiment-id')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;experiments;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an experiment')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'List experiments (search with filters comes with `--filter`)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one experiment by id or name')
+            [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename an active experiment')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an experiment: its runs are marked deleted and it moves to .trash/')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore a deleted experiment and its deleted runs')
+            [CompletionResult]::new('csv', 'csv', [CompletionResultType]::ParameterValue, 'Write all runs of an experiment as CSV (to stdout, or to a file with -o)')
+            [CompletionResult]::new('set-tag', 'set-tag', [CompletionResultType]::ParameterValue, 'Set a tag on an experiment')
+            [CompletionResult]::new('delete-tag', 'delete-tag', [CompletionResultType]::ParameterValue, 'Delete a tag of an experiment')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mlrs;experiments;help;create' {
+            break
+        }
+        'mlrs;experiments;help;search' {
+            break
+        }
+        'mlrs;experiments;help;get' {
+            break
+        }
+        'mlrs;experiments;help;rename' {
+            break
+        }
+        'mlrs;experiments;help;delete' {
+            break
+        }
+        'mlrs;experiments;help;restore' {
+            break
+        }
+        'mlrs;experiments;help;csv' {
+            break
+        }
+        'mlrs;experiments;help;set-tag' {
+            break
+        }
+        'mlrs;experiments;help;delete-tag' {
+            break
+        }
+        'mlrs;experiments;help;help' {
+            break
+        }
+        'mlrs;runs' {
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the runs of an experiment')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a run: info, metrics, params, tags, inputs and outputs')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a run and end it at once with a status (like `mlflow runs create`)')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a RUNNING run with MLflow''s context tags; end it with `runs end`')
+            [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End a run with a status (default finished)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Mark a run deleted (restore it with `runs restore`)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore a deleted run')
+            [CompletionResult]::new('log-param', 'log-param', [CompletionResultType]::ParameterValue, 'Log a param (params are immutable: the same value again is fine, another is an error)')
+            [CompletionResult]::new('log-metric', 'log-metric', [CompletionResultType]::ParameterValue, 'Log one metric value (nan, inf and -inf accepted)')
+            [CompletionResult]::new('log-batch', 'log-batch', [CompletionResultType]::ParameterValue, 'Log metrics, params and tags from MLflow''s LogBatch JSON body (a file, or - for stdin)')
+            [CompletionResult]::new('set-tag', 'set-tag', [CompletionResultType]::ParameterValue, 'Set a run tag (mlflow.runName also renames the run)')
+            [CompletionResult]::new('delete-tag', 'delete-tag', [CompletionResultType]::ParameterValue, 'Delete a run tag')
+            [CompletionResult]::new('metric-history', 'metric-history', [CompletionResultType]::ParameterValue, 'Every logged value of one metric, in logging order')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mlrs;runs;list' {
+            [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'experiment-id')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'active_only, deleted_only or all')
+            [CompletionResult]::new('--view', '--view', [CompletionResultType]::ParameterName, 'active_only, deleted_only or all')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;runs;describe' {
+            [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;runs;create' {
+            [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'experiment-id')
+            [CompletionResult]::new('--experiment-name', '--experiment-name', [CompletionResultType]::ParameterName, 'Created if it does not exist yet (like mlflow.set_experiment)')
+            [CompletionResult]::new('--run-name', '--run-name', [CompletionResultType]::ParameterName, 'run-name')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Stored as the mlflow.note.content tag')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'key=value, repeatable')
+            [CompletionResult]::new('--tags', '--tags', [CompletionResultType]::ParameterName, 'key=value, repeatable')
+            [CompletionResult]::new('--parent-run-id', '--parent-run-id', [CompletionResultType]::ParameterName, 'Makes this a nested run of that parent')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Final status: finished, failed or killed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;runs;start' {
+            [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'experiment-id')
+            [CompletionResult]::new('--experiment-name', '--experiment-name', [CompletionResultType]::ParameterName, 'Created if it does not exist yet (like mlflow.set_experiment)')
+            [CompletionResult]::new('--run-name', '--run-name', [CompletionResultType]::ParameterName, 'run-name')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Stored as the mlflow.note.content tag')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'key=value, repeatable')
+            [CompletionResult]::new('--tags', '--tags', [CompletionResultType]::ParameterName, 'key=value, repeatable')
+            [CompletionResult]::new('--parent-run-id', '--parent-run-id', [CompletionResultType]::ParameterName, 'Makes this a nested run of that parent')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;runs;end' {
+            [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'status')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;runs;delete' {
+            [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;runs;restore' {
+            [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;runs;log-param' {
+            [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;runs;log-metric' {
+            [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
+            [CompletionResult]::new('--step', '--step', [CompletionResultType]::ParameterName, 'step')
+            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Epoch milliseconds [default: now]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;runs;log-batch' {
+            [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'File with the JSON body, or - for standard input')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;runs;set-tag' {
+            [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;runs;delete-tag' {
+            [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;runs;metric-history' {
+            [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;runs;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the runs of an experiment')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a run: info, metrics, params, tags, inputs and outputs')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a run and end it at once with a status (like `mlflow runs create`)')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a RUNNING run with MLflow''s context tags; end it with `runs end`')
+            [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End a run with a status (default finished)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Mark a run deleted (restore it with `runs restore`)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore a deleted run')
+            [CompletionResult]::new('log-param', 'log-param', [CompletionResultType]::ParameterValue, 'Log a param (params are immutable: the same value again is fine, another is an error)')
+            [CompletionResult]::new('log-metric', 'log-metric', [CompletionResultType]::ParameterValue, 'Log one metric value (nan, inf and -inf accepted)')
+            [CompletionResult]::new('log-batch', 'log-batch', [CompletionResultType]::ParameterValue, 'Log metrics, params and tags from MLflow''s LogBatch JSON body (a file, or - for stdin)')
+            [CompletionResult]::new('set-tag', 'set-tag', [CompletionResultType]::ParameterValue, 'Set a run tag (mlflow.runName also renames the run)')
+            [CompletionResult]::new('delete-tag', 'delete-tag', [CompletionResultType]::ParameterValue, 'Delete a run tag')
+            [CompletionResult]::new('metric-history', 'metric-history', [CompletionResultType]::ParameterValue, 'Every logged value of one metric, in logging order')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mlrs;runs;help;list' {
+            break
+        }
+        'mlrs;runs;help;describe' {
+            break
+        }
+        'mlrs;runs;help;create' {
+            break
+        }
+        'mlrs;runs;help;start' {
+            break
+        }
+        'mlrs;runs;help;end' {
+            break
+        }
+        'mlrs;runs;help;delete' {
+            break
+        }
+        'mlrs;runs;help;restore' {
+            break
+        }
+        'mlrs;runs;help;log-param' {
+            break
+        }
+        'mlrs;runs;help;log-metric' {
+            break
+        }
+        'mlrs;runs;help;log-batch' {
+            break
+        }
+        'mlrs;runs;help;set-tag' {
+            break
+        }
+        'mlrs;runs;help;delete-tag' {
+            break
+        }
+        'mlrs;runs;help;metric-history' {
+            break
+        }
+        'mlrs;runs;help;help' {
+            break
+        }
+        'mlrs;artifacts' {
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the artifacts of a run (one directory level)')
+            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Copy artifacts out of a run; prints the local path of the copy')
+            [CompletionResult]::new('log-artifact', 'log-artifact', [CompletionResultType]::ParameterValue, 'Log one local file as an artifact of a run')
+            [CompletionResult]::new('log-artifacts', 'log-artifacts', [CompletionResultType]::ParameterValue, 'Log the contents of a local directory as artifacts of a run')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mlrs;artifacts;list' {
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'r')
+            [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'A directory inside the run''s artifacts [default: the root]')
+            [CompletionResult]::new('--artifact-path', '--artifact-path', [CompletionResultType]::ParameterName, 'A directory inside the run''s artifacts [default: the root]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;artifacts;download' {
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'r')
+            [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'a')
+            [CompletionResult]::new('--artifact-path', '--artifact-path', [CompletionResultType]::ParameterName, 'artifact-path')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'A runs:/RUN_ID/PATH URI instead of --run-id/--artifact-path')
+            [CompletionResult]::new('--artifact-uri', '--artifact-uri', [CompletionResultType]::ParameterName, 'A runs:/RUN_ID/PATH URI instead of --run-id/--artifact-path')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Destination directory [default: a new temporary directory]')
+            [CompletionResult]::new('--dst-path', '--dst-path', [CompletionResultType]::ParameterName, 'Destination directory [default: a new temporary directory]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;artifacts;log-artifact' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'l')
+            [CompletionResult]::new('--local-file', '--local-file', [CompletionResultType]::ParameterName, 'local-file')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'r')
+            [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'a')
+            [CompletionResult]::new('--artifact-path', '--artifact-path', [CompletionResultType]::ParameterName, 'artifact-path')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;artifacts;log-artifacts' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'l')
+            [CompletionResult]::new('--local-dir', '--local-dir', [CompletionResultType]::ParameterName, 'local-dir')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'r')
+            [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'a')
+            [CompletionResult]::new('--artifact-path', '--artifact-path', [CompletionResultType]::ParameterName, 'artifact-path')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;artifacts;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the artifacts of a run (one directory level)')
+            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Copy artifacts out of a run; prints the local path of the copy')
+            [CompletionResult]::new('log-artifact', 'log-artifact', [CompletionResultType]::ParameterValue, 'Log one local file as an artifact of a run')
+            [CompletionResult]::new('log-artifacts', 'log-artifacts', [CompletionResultType]::ParameterValue, 'Log the contents of a local directory as artifacts of a run')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mlrs;artifacts;help;list' {
+            break
+        }
+        'mlrs;artifacts;help;download' {
+            break
+        }
+        'mlrs;artifacts;help;log-artifact' {
+            break
+        }
+        'mlrs;artifacts;help;log-artifacts' {
+            break
+        }
+        'mlrs;artifacts;help;help' {
+            break
+        }
+        'mlrs;completions' {
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;help' {
+            [CompletionResult]::new('experiments', 'experiments', [CompletionResultType]::ParameterValue, 'Create, list, rename, delete and restore experiments')
+            [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'Create, log to, list and describe runs')
+            [CompletionResult]::new('artifacts', 'artifacts', [CompletionResultType]::ParameterValue, 'List, download and log run artifacts')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mlrs;help;experiments' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an experiment')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'List experiments (search with filters comes with `--filter`)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one experiment by id or name')
+            [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename an active experiment')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an experiment: its runs are marked deleted and it moves to .trash/')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore a deleted experiment and its deleted runs')
+            [CompletionResult]::new('csv', 'csv', [CompletionResultType]::ParameterValue, 'Write all runs of an experiment as CSV (to stdout, or to a file with -o)')
+            [CompletionResult]::new('set-tag', 'set-tag', [CompletionResultType]::ParameterValue, 'Set a tag on an experiment')
+            [CompletionResult]::new('delete-tag', 'delete-tag', [CompletionResultType]::ParameterValue, 'Delete a tag of an experiment')
+            break
+        }
+        'mlrs;help;experiments;create' {
+            break
+        }
+        'mlrs;help;experiments;search' {
+            break
+        }
+        'mlrs;help;experiments;get' {
+            break
+        }
+        'mlrs;help;experiments;rename' {
+            break
+        }
+        'mlrs;help;experiments;delete' {
+            break
+        }
+        'mlrs;help;experiments;restore' {
+            break
+        }
+        'mlrs;help;experiments;csv' {
+            break
+        }
+        'mlrs;help;experiments;set-tag' {
+            break
+        }
+        'mlrs;help;experiments;delete-tag' {
+            break
+        }
+        'mlrs;help;runs' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the runs of an experiment')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a run: info, metrics, params, tags, inputs and outputs')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a run and end it at once with a status (like `mlflow runs create`)')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a RUNNING run with MLflow''s context tags; end it with `runs end`')
+            [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End a run with a status (default finished)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Mark a run deleted (restore it with `runs restore`)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore a deleted run')
+            [CompletionResult]::new('log-param', 'log-param', [CompletionResultType]::ParameterValue, 'Log a param (params are immutable: the same value again is fine, another is an error)')
+            [CompletionResult]::new('log-metric', 'log-metric', [CompletionResultType]::ParameterValue, 'Log one metric value (nan, inf and -inf accepted)')
+            [CompletionResult]::new('log-batch', 'log-batch', [CompletionResultType]::ParameterValue, 'Log metrics, params and tags from MLflow''s LogBatch JSON body (a file, or - for stdin)')
+            [CompletionResult]::new('set-tag', 'set-tag', [CompletionResultType]::ParameterValue, 'Set a run tag (mlflow.runName also renames the run)')
+            [CompletionResult]::new('delete-tag', 'delete-tag', [CompletionResultType]::ParameterValue, 'Delete a run tag')
+            [CompletionResult]::new('metric-history', 'metric-history', [CompletionResultType]::ParameterValue, 'Every logged value of one metric, in logging order')
+            break
+        }
+        'mlrs;help;runs;list' {
+            break
+        }
+        'mlrs;help;runs;describe' {
+            break
+        }
+        'mlrs;help;runs;create' {
+            break
+        }
+        'mlrs;help;runs;start' {
+            break
+        }
+        'mlrs;help;runs;end' {
+            break
+        }
+        'mlrs;help;runs;delete' {
+            break
+        }
+        'mlrs;help;runs;restore' {
+            break
+        }
+        'mlrs;help;runs;log-param' {
+            break
+        }
+        'mlrs;help;runs;log-metric' {
+            break
+        }
+        'mlrs;help;runs;log-batch' {
+            break
+        }
+        'mlrs;help;runs;set-tag' {
+            break
+        }
+        'mlrs;help;runs;delete-tag' {
+            break
+        }
+        'mlrs;help;runs;metric-history' {
+            break
+        }
+        'mlrs;help;artifacts' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the artifacts of a run (one directory level)')
+            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Copy artifacts out of a run; prints the local path of the copy')
+            [CompletionResult]::new('log-artifact', 'log-artifact', [CompletionResultType]::ParameterValue, 'Log one local file as an artifact of a run')
+            [CompletionResult]::new('log-artifacts', 'log-artifacts', [CompletionResultType]::ParameterValue, 'Log the contents of a local directory as artifacts of a run')
+            break
+        }
+        'mlrs;help;artifacts;list' {
+            break
+        }
+        'mlrs;help;artifacts;download' {
+            break
+        }
+        'mlrs;help;artifacts;log-artifact' {
+            break
+        }
+        'mlrs;help;artifacts;log-artifacts' {
+            break
+        }
+        'mlrs;help;completions' {
+            break
+        }
+        'mlrs;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,550 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[mlrs] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'mlrs'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'mlrs'= {
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand experiments 'Create, list, rename, delete and restore experiments'
+            cand runs 'Create, log to, list and describe runs'
+            cand artifacts 'List, download and log run artifacts'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlrs;experiments'= {
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create an experiment'
+            cand search 'List experiments (search with filters comes with `--filter`)'
+            cand get 'Show one experiment by id or name'
+            cand rename 'Rename an active experiment'
+            cand delete 'Delete an experiment: its runs are marked deleted and it moves to .trash/'
+            cand restore 'Restore a deleted experiment and its deleted runs'
+            cand csv 'Write all runs of an experiment as CSV (to stdout, or to a file with -o)'
+            cand set-tag 'Set a tag on an experiment'
+            cand delete-tag 'Delete a tag of an experiment'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlrs;experiments;create'= {
+            cand -n 'Name of the experiment (unique among active and deleted experiments)'
+            cand --experiment-name 'Name of the experiment (unique among active and deleted experiments)'
+            cand -l 'Where the experiment''s artifacts go [default: <store>/<id>]'
+            cand --artifact-location 'Where the experiment''s artifacts go [default: <store>/<id>]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;experiments;search'= {
+            cand -v 'active_only, deleted_only or all'
+            cand --view 'active_only, deleted_only or all'
+            cand --max-results 'At most this many experiments'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;experiments;get'= {
+            cand -x 'x'
+            cand --experiment-id 'experiment-id'
+            cand -n 'n'
+            cand --experiment-name 'experiment-name'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;experiments;rename'= {
+            cand -x 'x'
+            cand --experiment-id 'experiment-id'
+            cand --new-name 'new-name'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;experiments;delete'= {
+            cand -x 'x'
+            cand --experiment-id 'experiment-id'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;experiments;restore'= {
+            cand -x 'x'
+            cand --experiment-id 'experiment-id'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;experiments;csv'= {
+            cand -x 'x'
+            cand --experiment-id 'experiment-id'
+            cand -o 'File to write (note: `-o` is the file name here, as in mlflow)'
+            cand --filename 'File to write (note: `-o` is the file name here, as in mlflow)'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;experiments;set-tag'= {
+            cand -x 'x'
+            cand --experiment-id 'experiment-id'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;experiments;delete-tag'= {
+            cand -x 'x'
+            cand --experiment-id 'experiment-id'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;experiments;help'= {
+            cand create 'Create an experiment'
+            cand search 'List experiments (search with filters comes with `--filter`)'
+            cand get 'Show one experiment by id or name'
+            cand rename 'Rename an active experiment'
+            cand delete 'Delete an experiment: its runs are marked deleted and it moves to .trash/'
+            cand restore 'Restore a deleted experiment and its deleted runs'
+            cand csv 'Write all runs of an experiment as CSV (to stdout, or to a file with -o)'
+            cand set-tag 'Set a tag on an experiment'
+            cand delete-tag 'Delete a tag of an experiment'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlrs;experiments;help;create'= {
+        }
+        &'mlrs;experiments;help;search'= {
+        }
+        &'mlrs;experiments;help;get'= {
+        }
+        &'mlrs;experiments;help;rename'= {
+        }
+        &'mlrs;experiments;help;delete'= {
+        }
+        &'mlrs;experiments;help;restore'= {
+        }
+        &'mlrs;experiments;help;csv'= {
+        }
+        &'mlrs;experiments;help;set-tag'= {
+        }
+        &'mlrs;experiments;help;delete-tag'= {
+        }
+        &'mlrs;experiments;help;help'= {
+        }
+        &'mlrs;runs'= {
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List the runs of an experiment'
+            cand describe 'Show a run: info, metrics, params, tags, inputs and outputs'
+            cand create 'Create a run and end it at once with a status (like `mlflow runs create`)'
+            cand start 'Start a RUNNING run with MLflow''s context tags; end it with `runs end`'
+            cand end 'End a run with a status (default finished)'
+            cand delete 'Mark a run deleted (restore it with `runs restore`)'
+            cand restore 'Restore a deleted run'
+            cand log-param 'Log a param (params are immutable: the same value again is fine, another is an error)'
+            cand log-metric 'Log one metric value (nan, inf and -inf accepted)'
+            cand log-batch 'Log metrics, params and tags from MLflow''s LogBatch JSON body (a file, or - for stdin)'
+            cand set-tag 'Set a run tag (mlflow.runName also renames the run)'
+            cand delete-tag 'Delete a run tag'
+            cand metric-history 'Every logged value of one metric, in logging order'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlrs;runs;list'= {
+            cand --experiment-id 'experiment-id'
+            cand -v 'active_only, deleted_only or all'
+            cand --view 'active_only, deleted_only or all'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;runs;describe'= {
+            cand --run-id 'run-id'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;runs;create'= {
+            cand --experiment-id 'experiment-id'
+            cand --experiment-name 'Created if it does not exist yet (like mlflow.set_experiment)'
+            cand --run-name 'run-name'
+            cand --description 'Stored as the mlflow.note.content tag'
+            cand -t 'key=value, repeatable'
+            cand --tags 'key=value, repeatable'
+            cand --parent-run-id 'Makes this a nested run of that parent'
+            cand --status 'Final status: finished, failed or killed'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;runs;start'= {
+            cand --experiment-id 'experiment-id'
+            cand --experiment-name 'Created if it does not exist yet (like mlflow.set_experiment)'
+            cand --run-name 'run-name'
+            cand --description 'Stored as the mlflow.note.content tag'
+            cand -t 'key=value, repeatable'
+            cand --tags 'key=value, repeatable'
+            cand --parent-run-id 'Makes this a nested run of that parent'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;runs;end'= {
+            cand --run-id 'run-id'
+            cand --status 'status'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;runs;delete'= {
+            cand --run-id 'run-id'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;runs;restore'= {
+            cand --run-id 'run-id'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;runs;log-param'= {
+            cand --run-id 'run-id'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;runs;log-metric'= {
+            cand --run-id 'run-id'
+            cand --step 'step'
+            cand --timestamp 'Epoch milliseconds [default: now]'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;runs;log-batch'= {
+            cand --run-id 'run-id'
+            cand --json 'File with the JSON body, or - for standard input'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;runs;set-tag'= {
+            cand --run-id 'run-id'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;runs;delete-tag'= {
+            cand --run-id 'run-id'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;runs;metric-history'= {
+            cand --run-id 'run-id'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;runs;help'= {
+            cand list 'List the runs of an experiment'
+            cand describe 'Show a run: info, metrics, params, tags, inputs and outputs'
+            cand create 'Create a run and end it at once with a status (like `mlflow runs create`)'
+            cand start 'Start a RUNNING run with MLflow''s context tags; end it with `runs end`'
+            cand end 'End a run with a status (default finished)'
+            cand delete 'Mark a run deleted (restore it with `runs restore`)'
+            cand restore 'Restore a deleted run'
+            cand log-param 'Log a param (params are immutable: the same value again is fine, another is an error)'
+            cand log-metric 'Log one metric value (nan, inf and -inf accepted)'
+            cand log-batch 'Log metrics, params and tags from MLflow''s LogBatch JSON body (a file, or - for stdin)'
+            cand set-tag 'Set a run tag (mlflow.runName also renames the run)'
+            cand delete-tag 'Delete a run tag'
+            cand metric-history 'Every logged value of one metric, in logging order'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlrs;runs;help;list'= {
+        }
+        &'mlrs;runs;help;describe'= {
+        }
+        &'mlrs;runs;help;create'= {
+        }
+        &'mlrs;runs;help;start'= {
+        }
+        &'mlrs;runs;help;end'= {
+        }
+        &'mlrs;runs;help;delete'= {
+        }
+        &'mlrs;runs;help;restore'= {
+        }
+        &'mlrs;runs;help;log-param'= {
+        }
+        &'mlrs;runs;help;log-metric'= {
+        }
+        &'mlrs;runs;help;log-batch'= {
+        }
+        &'mlrs;runs;help;set-tag'= {
+        }
+        &'mlrs;runs;help;delete-tag'= {
+        }
+        &'mlrs;runs;help;metric-history'= {
+        }
+        &'mlrs;runs;help;help'= {
+        }
+        &'mlrs;artifacts'= {
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List the artifacts of a run (one directory level)'
+            cand download 'Copy artifacts out of a run; prints the local path of the copy'
+            cand log-artifact 'Log one local file as an artifact of a run'
+            cand log-artifacts 'Log the contents of a local directory as artifacts of a run'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlrs;artifacts;list'= {
+            cand -r 'r'
+            cand --run-id 'run-id'
+            cand -a 'A directory inside the run''s artifacts [default: the root]'
+            cand --artifact-path 'A directory inside the run''s artifacts [default: the root]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;artifacts;download'= {
+            cand -r 'r'
+            cand --run-id 'run-id'
+            cand -a 'a'
+            cand --artifact-path 'artifact-path'
+            cand -u 'A runs:/RUN_ID/PATH URI instead of --run-id/--artifact-path'
+            cand --artifact-uri 'A runs:/RUN_ID/PATH URI instead of --run-id/--artifact-path'
+            cand -d 'Destination directory [default: a new temporary directory]'
+            cand --dst-path 'Destination directory [default: a new temporary directory]'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;artifacts;log-artifact'= {
+            cand -l 'l'
+            cand --local-file 'local-file'
+            cand -r 'r'
+            cand --run-id 'run-id'
+            cand -a 'a'
+            cand --artifact-path 'artifact-path'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;artifacts;log-artifacts'= {
+            cand -l 'l'
+            cand --local-dir 'local-dir'
+            cand -r 'r'
+            cand --run-id 'run-id'
+            cand -a 'a'
+            cand --artifact-path 'artifact-path'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;artifacts;help'= {
+            cand list 'List the artifacts of a run (one directory level)'
+            cand download 'Copy artifacts out of a run; prints the local path of the copy'
+            cand log-artifact 'Log one local file as an artifact of a run'
+            cand log-artifacts 'Log the contents of a local directory as artifacts of a run'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlrs;artifacts;help;list'= {
+        }
+        &'mlrs;artifacts;help;download'= {
+        }
+        &'mlrs;artifacts;help;log-artifact'= {
+        }
+        &'mlrs;artifacts;help;log-artifacts'= {
+        }
+        &'mlrs;artifacts;help;help'= {
+        }
+        &'mlrs;completions'= {
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;help'= {
+            cand experiments 'Create, list, rename, delete and restore experiments'
+            cand runs 'Create, log to, list and describe runs'
+            cand artifacts 'List, download and log run artifacts'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlrs;help;experiments'= {
+            cand create 'Create an experiment'
+            cand search 'List experiments (search with filters comes with `--filter`)'
+            cand get 'Show one experiment by id or name'
+            cand rename 'Rename an active experiment'
+            cand delete 'Delete an experiment: its runs are marked deleted and it moves to .trash/'
+            cand restore 'Restore a deleted experiment and its deleted runs'
+            cand csv 'Write all runs of an experiment as CSV (to stdout, or to a file with -o)'
+            cand set-tag 'Set a tag on an experiment'
+            cand delete-tag 'Delete a tag of an experiment'
+        }
+        &'mlrs;help;experiments;create'= {
+        }
+        &'mlrs;help;experiments;search'= {
+        }
+        &'mlrs;help;experiments;get'= {
+        }
+        &'mlrs;help;experiments;rename'= {
+        }
+        &'mlrs;help;experiments;delete'= {
+        }
+        &'mlrs;help;experiments;restore'= {
+        }
+        &'mlrs;help;experiments;csv'= {
+        }
+        &'mlrs;help;experiments;set-tag'= {
+        }
+        &'mlrs;help;experiments;delete-tag'= {
+        }
+        &'mlrs;help;runs'= {
+            cand list 'List the runs of an experiment'
+            cand describe 'Show a run: info, metrics, params, tags, inputs and outputs'
+            cand create 'Create a run and end it at once with a status (like `mlflow runs create`)'
+            cand start 'Start a RUNNING run with MLflow''s context tags; end it with `runs end`'
+            cand end 'End a run with a status (default finished)'
+            cand delete 'Mark a run deleted (restore it with `runs restore`)'
+            cand restore 'Restore a deleted run'
+            cand log-param 'Log a param (params are immutable: the same value again is fine, another is an error)'
+            cand log-metric 'Log one metric value (nan, inf and -inf accepted)'
+            cand log-batch 'Log metrics, params and tags from MLflow''s LogBatch JSON body (a file, or - for stdin)'
+            cand set-tag 'Set a run tag (mlflow.runName also renames the run)'
+            cand delete-tag 'Delete a run tag'
+            cand metric-history 'Every logged value of one metric, in logging order'
+        }
+        &'mlrs;help;runs;list'= {
+        }
+        &'mlrs;help;runs;describe'= {
+        }
+        &'mlrs;help;runs;create'= {
+        }
+        &'mlrs;help;runs;start'= {
+        }
+        &'mlrs;help;runs;end'= {
+        }
+        &'mlrs;help;runs;delete'= {
+        }
+        &'mlrs;help;runs;restore'= {
+        }
+        &'mlrs;help;runs;log-param'= {
+        }
+        &'mlrs;help;runs;log-metric'= {
+        }
+        &'mlrs;help;runs;log-batch'= {
+        }
+        &'mlrs;help;runs;set-tag'= {
+        }
+        &'mlrs;help;runs;delete-tag'= {
+        }
+        &'mlrs;help;runs;metric-history'= {
+        }
+        &'mlrs;help;artifacts'= {
+            cand list 'List the artifacts of a run (one directory level)'
+            cand download 'Copy artifacts out of a run; prints the local path of the copy'
+            cand log-artifact 'Log one local file as an artifact of a run'
+            cand log-artifacts 'Log the contents of a local directory as artifacts of a run'
+        }
+        &'mlrs;help;artifacts;list'= {
+        }
+        &'mlrs;help;artifacts;download'= {
+        }
+        &'mlrs;help;artifacts;log-artifact'= {
+        }
+        &'mlrs;help;artifacts;log-artifacts'= {
+        }
+        &'mlrs;help;completions'= {
+        }
+        &'mlrs;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,333 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_mlrs_global_optspecs
+    string join \n tracking-uri= registry-uri= h/help V/version
+end
+
+function __fish_mlrs_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_mlrs_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_mlrs_using_subcommand
+    set -l cmd (__fish_mlrs_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c mlrs -n "__fish_mlrs_needs_command" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_needs_command" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_needs_command" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_needs_command" -s V -l version -d 'Print version'
+complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "experiments" -d 'Create, list, rename, delete and restore experiments'
+complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "runs" -d 'Create, log to, list and describe runs'
+complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "artifacts" -d 'List, download and log run artifacts'
+complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag help" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag help" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag help" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag help" -f -a "create" -d 'Create an experiment'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag help" -f -a "search" -d 'List experiments (search with filters comes with `--filter`)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag help" -f -a "get" -d 'Show one experiment by id or name'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag help" -f -a "rename" -d 'Rename an active experiment'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag help" -f -a "delete" -d 'Delete an experiment: its runs are marked deleted and it moves to .trash/'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag help" -f -a "restore" -d 'Restore a deleted experiment and its deleted runs'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag help" -f -a "csv" -d 'Write all runs of an experiment as CSV (to stdout, or to a file with -o)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag help" -f -a "set-tag" -d 'Set a tag on an experiment'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag help" -f -a "delete-tag" -d 'Delete a tag of an experiment'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from create" -s n -l experiment-name -d 'Name of the experiment (unique among active and deleted experiments)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from create" -s l -l artifact-location -d 'Where the experiment\'s artifacts go [default: <store>/<id>]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from create" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from create" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from search" -s v -l view -d 'active_only, deleted_only or all' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from search" -l max-results -d 'At most this many experiments' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from search" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from search" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from get" -s x -l experiment-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from get" -s n -l experiment-name -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from get" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from get" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from rename" -s x -l experiment-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from rename" -l new-name -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from rename" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from rename" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete" -s x -l experiment-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from restore" -s x -l experiment-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from restore" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from restore" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from csv" -s x -l experiment-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from csv" -s o -l filename -d 'File to write (note: `-o` is the file name here, as in mlflow)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from csv" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from csv" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from csv" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -s x -l experiment-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -s x -l experiment-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an experiment'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "search" -d 'List experiments (search with filters comes with `--filter`)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one experiment by id or name'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename an active experiment'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an experiment: its runs are marked deleted and it moves to .trash/'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Restore a deleted experiment and its deleted runs'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "csv" -d 'Write all runs of an experiment as CSV (to stdout, or to a file with -o)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "set-tag" -d 'Set a tag on an experiment'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "delete-tag" -d 'Delete a tag of an experiment'
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "list" -d 'List the runs of an experiment'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "describe" -d 'Show a run: info, metrics, params, tags, inputs and outputs'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "create" -d 'Create a run and end it at once with a status (like `mlflow runs create`)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "start" -d 'Start a RUNNING run with MLflow\'s context tags; end it with `runs end`'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "end" -d 'End a run with a status (default finished)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "delete" -d 'Mark a run deleted (restore it with `runs restore`)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "restore" -d 'Restore a deleted run'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "log-param" -d 'Log a param (params are immutable: the same value again is fine, another is an error)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "log-metric" -d 'Log one metric value (nan, inf and -inf accepted)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "log-batch" -d 'Log metrics, params and tags from MLflow\'s LogBatch JSON body (a file, or - for stdin)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "set-tag" -d 'Set a run tag (mlflow.runName also renames the run)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "delete-tag" -d 'Delete a run tag'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "metric-history" -d 'Every logged value of one metric, in logging order'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -l experiment-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -s v -l view -d 'active_only, deleted_only or all' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from describe" -l run-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from describe" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from describe" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from create" -l experiment-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from create" -l experiment-name -d 'Created if it does not exist yet (like mlflow.set_experiment)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from create" -l run-name -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from create" -l description -d 'Stored as the mlflow.note.content tag' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from create" -s t -l tags -d 'key=value, repeatable' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from create" -l parent-run-id -d 'Makes this a nested run of that parent' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from create" -l status -d 'Final status: finished, failed or killed' -r -f -a "finished\t''
+failed\t''
+killed\t''
+FINISHED\t''
+FAILED\t''
+KILLED\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from create" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from create" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from start" -l experiment-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from start" -l experiment-name -d 'Created if it does not exist yet (like mlflow.set_experiment)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from start" -l run-name -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from start" -l description -d 'Stored as the mlflow.note.content tag' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from start" -s t -l tags -d 'key=value, repeatable' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from start" -l parent-run-id -d 'Makes this a nested run of that parent' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from start" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from start" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from end" -l run-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from end" -l status -r -f -a "finished\t''
+failed\t''
+killed\t''
+FINISHED\t''
+FAILED\t''
+KILLED\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from end" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from end" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from end" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete" -l run-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from restore" -l run-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from restore" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from restore" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-param" -l run-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-param" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-param" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-param" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-metric" -l run-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-metric" -l step -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-metric" -l timestamp -d 'Epoch milliseconds [default: now]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-metric" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-metric" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-metric" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-batch" -l run-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-batch" -l json -d 'File with the JSON body, or - for standard input' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-batch" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-batch" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-batch" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -l run-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l run-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from metric-history" -l run-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from metric-history" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from metric-history" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from metric-history" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from metric-history" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from metric-history" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the runs of an experiment'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a run: info, metrics, params, tags, inputs and outputs'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a run and end it at once with a status (like `mlflow runs create`)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start a RUNNING run with MLflow\'s context tags; end it with `runs end`'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "end" -d 'End a run with a status (default finished)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Mark a run deleted (restore it with `runs restore`)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Restore a deleted run'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "log-param" -d 'Log a param (params are immutable: the same value again is fine, another is an error)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "log-metric" -d 'Log one metric value (nan, inf and -inf accepted)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "log-batch" -d 'Log metrics, params and tags from MLflow\'s LogBatch JSON body (a file, or - for stdin)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "set-tag" -d 'Set a run tag (mlflow.runName also renames the run)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "delete-tag" -d 'Delete a run tag'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "metric-history" -d 'Every logged value of one metric, in logging order'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and not __fish_seen_subcommand_from list download log-artifact log-artifacts help" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and not __fish_seen_subcommand_from list download log-artifact log-artifacts help" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and not __fish_seen_subcommand_from list download log-artifact log-artifacts help" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and not __fish_seen_subcommand_from list download log-artifact log-artifacts help" -f -a "list" -d 'List the artifacts of a run (one directory level)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and not __fish_seen_subcommand_from list download log-artifact log-artifacts help" -f -a "download" -d 'Copy artifacts out of a run; prints the local path of the copy'
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and not __fish_seen_subcommand_from list download log-artifact log-artifacts help" -f -a "log-artifact" -d 'Log one local file as an artifact of a run'
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and not __fish_seen_subcommand_from list download log-artifact log-artifacts help" -f -a "log-artifacts" -d 'Log the contents of a local directory as artifacts of a run'
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and not __fish_seen_subcommand_from list download log-artifact log-artifacts help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from list" -s r -l run-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from list" -s a -l artifact-path -d 'A directory inside the run\'s artifacts [default: the root]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from download" -s r -l run-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from download" -s a -l artifact-path -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from download" -s u -l artifact-uri -d 'A runs:/RUN_ID/PATH URI instead of --run-id/--artifact-path' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from download" -s d -l dst-path -d 'Destination directory [default: a new temporary directory]' -r -F
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifact" -s l -l local-file -r -F
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifact" -s r -l run-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifact" -s a -l artifact-path -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifact" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifact" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifact" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifacts" -s l -l local-dir -r -F
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifacts" -s r -l run-id -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifacts" -s a -l artifact-path -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifacts" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifacts" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifacts" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the artifacts of a run (one directory level)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from help" -f -a "download" -d 'Copy artifacts out of a run; prints the local path of the copy'
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from help" -f -a "log-artifact" -d 'Log one local file as an artifact of a run'
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from help" -f -a "log-artifacts" -d 'Log the contents of a local directory as artifacts of a run'
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts completions help" -f -a "experiments" -d 'Create, list, rename, delete and restore experiments'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts completions help" -f -a "runs" -d 'Create, log to, list and describe runs'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts completions help" -f -a "artifacts" -d 'List, download and log run artifacts'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "create" -d 'Create an experiment'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "search" -d 'List experiments (search with filters comes with `--filter`)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "get" -d 'Show one experiment by id or name'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "rename" -d 'Rename an active experiment'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "delete" -d 'Delete an experiment: its runs are marked deleted and it moves to .trash/'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "restore" -d 'Restore a deleted experiment and its deleted runs'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "csv" -d 'Write all runs of an experiment as CSV (to stdout, or to a file with -o)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "set-tag" -d 'Set a tag on an experiment'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "delete-tag" -d 'Delete a tag of an experiment'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "list" -d 'List the runs of an experiment'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "describe" -d 'Show a run: info, metrics, params, tags, inputs and outputs'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "create" -d 'Create a run and end it at once with a status (like `mlflow runs create`)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "start" -d 'Start a RUNNING run with MLflow\'s context tags; end it with `runs end`'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "end" -d 'End a run with a status (default finished)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "delete" -d 'Mark a run deleted (restore it with `runs restore`)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "restore" -d 'Restore a deleted run'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "log-param" -d 'Log a param (params are immutable: the same value again is fine, another is an error)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "log-metric" -d 'Log one metric value (nan, inf and -inf accepted)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "log-batch" -d 'Log metrics, params and tags from MLflow\'s LogBatch JSON body (a file, or - for stdin)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "set-tag" -d 'Set a run tag (mlflow.runName also renames the run)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "delete-tag" -d 'Delete a run tag'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "metric-history" -d 'Every logged value of one metric, in logging order'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from artifacts" -f -a "list" -d 'List the artifacts of a run (one directory level)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from artifacts" -f -a "download" -d 'Copy artifacts out of a run; prints the local path of the copy'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from artifacts" -f -a "log-artifact" -d 'Log one local file as an artifact of a run'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from artifacts" -f -a "log-artifacts" -d 'Log the contents of a local directory as artifacts of a run'
