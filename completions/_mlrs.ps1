@@ -30,6 +30,9 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('experiments', 'experiments', [CompletionResultType]::ParameterValue, 'Create, list, rename, delete and restore experiments')
             [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'Create, log to, list and describe runs')
             [CompletionResult]::new('artifacts', 'artifacts', [CompletionResultType]::ParameterValue, 'List, download and log run artifacts')
+            [CompletionResult]::new('gc', 'gc', [CompletionResultType]::ParameterValue, 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix')
+            [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Store-wide maintenance (relocate artifact URIs after a move)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -212,6 +215,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('log-batch', 'log-batch', [CompletionResultType]::ParameterValue, 'Log metrics, params and tags from MLflow''s LogBatch JSON body (a file, or - for stdin)')
             [CompletionResult]::new('set-tag', 'set-tag', [CompletionResultType]::ParameterValue, 'Set a run tag (mlflow.runName also renames the run)')
             [CompletionResult]::new('delete-tag', 'delete-tag', [CompletionResultType]::ParameterValue, 'Delete a run tag')
+            [CompletionResult]::new('close-stale', 'close-stale', [CompletionResultType]::ParameterValue, 'End runs left RUNNING by killed jobs (no write for longer than --older-than)')
             [CompletionResult]::new('metric-history', 'metric-history', [CompletionResultType]::ParameterValue, 'Every logged value of one metric, in logging order')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -347,6 +351,21 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'mlrs;runs;close-stale' {
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'How long without any write: 1d2h3m4s, each part optional')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'The status to end them with: killed, failed or finished')
+            [CompletionResult]::new('--experiment-ids', '--experiment-ids', [CompletionResultType]::ParameterName, 'Only runs of these experiments (comma-separated ids)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'List them, change nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'mlrs;runs;metric-history' {
             [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -372,6 +391,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('log-batch', 'log-batch', [CompletionResultType]::ParameterValue, 'Log metrics, params and tags from MLflow''s LogBatch JSON body (a file, or - for stdin)')
             [CompletionResult]::new('set-tag', 'set-tag', [CompletionResultType]::ParameterValue, 'Set a run tag (mlflow.runName also renames the run)')
             [CompletionResult]::new('delete-tag', 'delete-tag', [CompletionResultType]::ParameterValue, 'Delete a run tag')
+            [CompletionResult]::new('close-stale', 'close-stale', [CompletionResultType]::ParameterValue, 'End runs left RUNNING by killed jobs (no write for longer than --older-than)')
             [CompletionResult]::new('metric-history', 'metric-history', [CompletionResultType]::ParameterValue, 'Every logged value of one metric, in logging order')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -410,6 +430,9 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;runs;help;delete-tag' {
+            break
+        }
+        'mlrs;runs;help;close-stale' {
             break
         }
         'mlrs;runs;help;metric-history' {
@@ -509,6 +532,65 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         'mlrs;artifacts;help;help' {
             break
         }
+        'mlrs;gc' {
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only what was deleted at least this long ago: 1d2h3m4s, each part optional')
+            [CompletionResult]::new('--run-ids', '--run-ids', [CompletionResultType]::ParameterName, 'Comma-separated run ids (each must be deleted)')
+            [CompletionResult]::new('--experiment-ids', '--experiment-ids', [CompletionResultType]::ParameterName, 'Comma-separated experiment ids (each must be deleted); their deleted runs go too')
+            [CompletionResult]::new('--logged-model-ids', '--logged-model-ids', [CompletionResultType]::ParameterName, 'Comma-separated MLflow 3 logged model ids (each must be deleted)')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be removed, remove nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;doctor' {
+            [CompletionResult]::new('--stale-after', '--stale-after', [CompletionResultType]::ParameterName, 'Report RUNNING runs without a write for this long')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'Repair what can be repaired without guessing; quarantine what cannot (nothing is deleted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;store' {
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('relocate', 'relocate', [CompletionResultType]::ParameterValue, 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mlrs;store;relocate' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The old location: an absolute path or file:/// URI prefix')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The new location [default: this store''s root]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would change, change nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;store;help' {
+            [CompletionResult]::new('relocate', 'relocate', [CompletionResultType]::ParameterValue, 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mlrs;store;help;relocate' {
+            break
+        }
+        'mlrs;store;help;help' {
+            break
+        }
         'mlrs;completions' {
             [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
@@ -520,6 +602,9 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('experiments', 'experiments', [CompletionResultType]::ParameterValue, 'Create, list, rename, delete and restore experiments')
             [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'Create, log to, list and describe runs')
             [CompletionResult]::new('artifacts', 'artifacts', [CompletionResultType]::ParameterValue, 'List, download and log run artifacts')
+            [CompletionResult]::new('gc', 'gc', [CompletionResultType]::ParameterValue, 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix')
+            [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Store-wide maintenance (relocate artifact URIs after a move)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -576,6 +661,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('log-batch', 'log-batch', [CompletionResultType]::ParameterValue, 'Log metrics, params and tags from MLflow''s LogBatch JSON body (a file, or - for stdin)')
             [CompletionResult]::new('set-tag', 'set-tag', [CompletionResultType]::ParameterValue, 'Set a run tag (mlflow.runName also renames the run)')
             [CompletionResult]::new('delete-tag', 'delete-tag', [CompletionResultType]::ParameterValue, 'Delete a run tag')
+            [CompletionResult]::new('close-stale', 'close-stale', [CompletionResultType]::ParameterValue, 'End runs left RUNNING by killed jobs (no write for longer than --older-than)')
             [CompletionResult]::new('metric-history', 'metric-history', [CompletionResultType]::ParameterValue, 'Every logged value of one metric, in logging order')
             break
         }
@@ -615,6 +701,9 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         'mlrs;help;runs;delete-tag' {
             break
         }
+        'mlrs;help;runs;close-stale' {
+            break
+        }
         'mlrs;help;runs;metric-history' {
             break
         }
@@ -635,6 +724,19 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;help;artifacts;log-artifacts' {
+            break
+        }
+        'mlrs;help;gc' {
+            break
+        }
+        'mlrs;help;doctor' {
+            break
+        }
+        'mlrs;help;store' {
+            [CompletionResult]::new('relocate', 'relocate', [CompletionResultType]::ParameterValue, 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)')
+            break
+        }
+        'mlrs;help;store;relocate' {
             break
         }
         'mlrs;help;completions' {

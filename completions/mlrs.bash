@@ -22,14 +22,23 @@ _mlrs() {
             mlrs,completions)
                 cmd="mlrs__subcmd__completions"
                 ;;
+            mlrs,doctor)
+                cmd="mlrs__subcmd__doctor"
+                ;;
             mlrs,experiments)
                 cmd="mlrs__subcmd__experiments"
+                ;;
+            mlrs,gc)
+                cmd="mlrs__subcmd__gc"
                 ;;
             mlrs,help)
                 cmd="mlrs__subcmd__help"
                 ;;
             mlrs,runs)
                 cmd="mlrs__subcmd__runs"
+                ;;
+            mlrs,store)
+                cmd="mlrs__subcmd__store"
                 ;;
             mlrs__subcmd__artifacts,download)
                 cmd="mlrs__subcmd__artifacts__subcmd__download"
@@ -127,14 +136,23 @@ _mlrs() {
             mlrs__subcmd__help,completions)
                 cmd="mlrs__subcmd__help__subcmd__completions"
                 ;;
+            mlrs__subcmd__help,doctor)
+                cmd="mlrs__subcmd__help__subcmd__doctor"
+                ;;
             mlrs__subcmd__help,experiments)
                 cmd="mlrs__subcmd__help__subcmd__experiments"
+                ;;
+            mlrs__subcmd__help,gc)
+                cmd="mlrs__subcmd__help__subcmd__gc"
                 ;;
             mlrs__subcmd__help,help)
                 cmd="mlrs__subcmd__help__subcmd__help"
                 ;;
             mlrs__subcmd__help,runs)
                 cmd="mlrs__subcmd__help__subcmd__runs"
+                ;;
+            mlrs__subcmd__help,store)
+                cmd="mlrs__subcmd__help__subcmd__store"
                 ;;
             mlrs__subcmd__help__subcmd__artifacts,download)
                 cmd="mlrs__subcmd__help__subcmd__artifacts__subcmd__download"
@@ -175,6 +193,9 @@ _mlrs() {
             mlrs__subcmd__help__subcmd__experiments,set-tag)
                 cmd="mlrs__subcmd__help__subcmd__experiments__subcmd__set__subcmd__tag"
                 ;;
+            mlrs__subcmd__help__subcmd__runs,close-stale)
+                cmd="mlrs__subcmd__help__subcmd__runs__subcmd__close__subcmd__stale"
+                ;;
             mlrs__subcmd__help__subcmd__runs,create)
                 cmd="mlrs__subcmd__help__subcmd__runs__subcmd__create"
                 ;;
@@ -213,6 +234,12 @@ _mlrs() {
                 ;;
             mlrs__subcmd__help__subcmd__runs,start)
                 cmd="mlrs__subcmd__help__subcmd__runs__subcmd__start"
+                ;;
+            mlrs__subcmd__help__subcmd__store,relocate)
+                cmd="mlrs__subcmd__help__subcmd__store__subcmd__relocate"
+                ;;
+            mlrs__subcmd__runs,close-stale)
+                cmd="mlrs__subcmd__runs__subcmd__close__subcmd__stale"
                 ;;
             mlrs__subcmd__runs,create)
                 cmd="mlrs__subcmd__runs__subcmd__create"
@@ -256,6 +283,9 @@ _mlrs() {
             mlrs__subcmd__runs,start)
                 cmd="mlrs__subcmd__runs__subcmd__start"
                 ;;
+            mlrs__subcmd__runs__subcmd__help,close-stale)
+                cmd="mlrs__subcmd__runs__subcmd__help__subcmd__close__subcmd__stale"
+                ;;
             mlrs__subcmd__runs__subcmd__help,create)
                 cmd="mlrs__subcmd__runs__subcmd__help__subcmd__create"
                 ;;
@@ -298,6 +328,18 @@ _mlrs() {
             mlrs__subcmd__runs__subcmd__help,start)
                 cmd="mlrs__subcmd__runs__subcmd__help__subcmd__start"
                 ;;
+            mlrs__subcmd__store,help)
+                cmd="mlrs__subcmd__store__subcmd__help"
+                ;;
+            mlrs__subcmd__store,relocate)
+                cmd="mlrs__subcmd__store__subcmd__relocate"
+                ;;
+            mlrs__subcmd__store__subcmd__help,help)
+                cmd="mlrs__subcmd__store__subcmd__help__subcmd__help"
+                ;;
+            mlrs__subcmd__store__subcmd__help,relocate)
+                cmd="mlrs__subcmd__store__subcmd__help__subcmd__relocate"
+                ;;
             *)
                 ;;
         esac
@@ -305,7 +347,7 @@ _mlrs() {
 
     case "${cmd}" in
         mlrs)
-            opts="-h -V --tracking-uri --registry-uri --help --version experiments runs artifacts completions help"
+            opts="-h -V --tracking-uri --registry-uri --help --version experiments runs artifacts gc doctor store completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -631,6 +673,40 @@ _mlrs() {
                 return 0
             fi
             case "${prev}" in
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__doctor)
+            opts="-o -q -h --fix --stale-after --output --quiet --tracking-uri --registry-uri --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
                 --tracking-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1148,8 +1224,46 @@ _mlrs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrs__subcmd__gc)
+            opts="-h --older-than --run-ids --experiment-ids --logged-model-ids --dry-run --tracking-uri --registry-uri --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --run-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --experiment-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --logged-model-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrs__subcmd__help)
-            opts="experiments runs artifacts completions help"
+            opts="experiments runs artifacts gc doctor store completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1233,6 +1347,20 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1386,6 +1514,20 @@ _mlrs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrs__subcmd__help__subcmd__gc)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrs__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1401,8 +1543,22 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__help__subcmd__runs)
-            opts="list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history"
+            opts="list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__help__subcmd__runs__subcmd__close__subcmd__stale)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1596,13 +1752,83 @@ _mlrs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrs__subcmd__help__subcmd__store)
+            opts="relocate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__help__subcmd__store__subcmd__relocate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrs__subcmd__runs)
-            opts="-h --tracking-uri --registry-uri --help list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help"
+            opts="-h --tracking-uri --registry-uri --help list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__runs__subcmd__close__subcmd__stale)
+            opts="-o -q -h --older-than --status --experiment-ids --dry-run --output --quiet --tracking-uri --registry-uri --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "finished failed killed FINISHED FAILED KILLED" -- "${cur}"))
+                    return 0
+                    ;;
+                --experiment-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
                 --tracking-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1797,8 +2023,22 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__runs__subcmd__help)
-            opts="list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help"
+            opts="list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__runs__subcmd__help__subcmd__close__subcmd__stale)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2256,6 +2496,108 @@ _mlrs() {
                     return 0
                     ;;
                 --parent-run-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__store)
+            opts="-h --tracking-uri --registry-uri --help relocate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__store__subcmd__help)
+            opts="relocate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__store__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__store__subcmd__help__subcmd__relocate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__store__subcmd__relocate)
+            opts="-o -q -h --from --to --dry-run --output --quiet --tracking-uri --registry-uri --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -27,6 +27,9 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand experiments 'Create, list, rename, delete and restore experiments'
             cand runs 'Create, log to, list and describe runs'
             cand artifacts 'List, download and log run artifacts'
+            cand gc 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)'
+            cand doctor 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix'
+            cand store 'Store-wide maintenance (relocate artifact URIs after a move)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -187,6 +190,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand log-batch 'Log metrics, params and tags from MLflow''s LogBatch JSON body (a file, or - for stdin)'
             cand set-tag 'Set a run tag (mlflow.runName also renames the run)'
             cand delete-tag 'Delete a run tag'
+            cand close-stale 'End runs left RUNNING by killed jobs (no write for longer than --older-than)'
             cand metric-history 'Every logged value of one metric, in logging order'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -309,6 +313,20 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'mlrs;runs;close-stale'= {
+            cand --older-than 'How long without any write: 1d2h3m4s, each part optional'
+            cand --status 'The status to end them with: killed, failed or finished'
+            cand --experiment-ids 'Only runs of these experiments (comma-separated ids)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --dry-run 'List them, change nothing'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'mlrs;runs;metric-history'= {
             cand --run-id 'run-id'
             cand -o 'Output format'
@@ -333,6 +351,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand log-batch 'Log metrics, params and tags from MLflow''s LogBatch JSON body (a file, or - for stdin)'
             cand set-tag 'Set a run tag (mlflow.runName also renames the run)'
             cand delete-tag 'Delete a run tag'
+            cand close-stale 'End runs left RUNNING by killed jobs (no write for longer than --older-than)'
             cand metric-history 'Every logged value of one metric, in logging order'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -359,6 +378,8 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         &'mlrs;runs;help;set-tag'= {
         }
         &'mlrs;runs;help;delete-tag'= {
+        }
+        &'mlrs;runs;help;close-stale'= {
         }
         &'mlrs;runs;help;metric-history'= {
         }
@@ -444,6 +465,58 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         }
         &'mlrs;artifacts;help;help'= {
         }
+        &'mlrs;gc'= {
+            cand --older-than 'Only what was deleted at least this long ago: 1d2h3m4s, each part optional'
+            cand --run-ids 'Comma-separated run ids (each must be deleted)'
+            cand --experiment-ids 'Comma-separated experiment ids (each must be deleted); their deleted runs go too'
+            cand --logged-model-ids 'Comma-separated MLflow 3 logged model ids (each must be deleted)'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --dry-run 'Print what would be removed, remove nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;doctor'= {
+            cand --stale-after 'Report RUNNING runs without a write for this long'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --fix 'Repair what can be repaired without guessing; quarantine what cannot (nothing is deleted)'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;store'= {
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand relocate 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlrs;store;relocate'= {
+            cand --from 'The old location: an absolute path or file:/// URI prefix'
+            cand --to 'The new location [default: this store''s root]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --dry-run 'Print what would change, change nothing'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;store;help'= {
+            cand relocate 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlrs;store;help;relocate'= {
+        }
+        &'mlrs;store;help;help'= {
+        }
         &'mlrs;completions'= {
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
@@ -454,6 +527,9 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand experiments 'Create, list, rename, delete and restore experiments'
             cand runs 'Create, log to, list and describe runs'
             cand artifacts 'List, download and log run artifacts'
+            cand gc 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)'
+            cand doctor 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix'
+            cand store 'Store-wide maintenance (relocate artifact URIs after a move)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -499,6 +575,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand log-batch 'Log metrics, params and tags from MLflow''s LogBatch JSON body (a file, or - for stdin)'
             cand set-tag 'Set a run tag (mlflow.runName also renames the run)'
             cand delete-tag 'Delete a run tag'
+            cand close-stale 'End runs left RUNNING by killed jobs (no write for longer than --older-than)'
             cand metric-history 'Every logged value of one metric, in logging order'
         }
         &'mlrs;help;runs;list'= {
@@ -525,6 +602,8 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         }
         &'mlrs;help;runs;delete-tag'= {
         }
+        &'mlrs;help;runs;close-stale'= {
+        }
         &'mlrs;help;runs;metric-history'= {
         }
         &'mlrs;help;artifacts'= {
@@ -540,6 +619,15 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         &'mlrs;help;artifacts;log-artifact'= {
         }
         &'mlrs;help;artifacts;log-artifacts'= {
+        }
+        &'mlrs;help;gc'= {
+        }
+        &'mlrs;help;doctor'= {
+        }
+        &'mlrs;help;store'= {
+            cand relocate 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
+        }
+        &'mlrs;help;store;relocate'= {
         }
         &'mlrs;help;completions'= {
         }

@@ -31,6 +31,9 @@ complete -c mlrs -n "__fish_mlrs_needs_command" -s V -l version -d 'Print versio
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "experiments" -d 'Create, list, rename, delete and restore experiments'
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "runs" -d 'Create, log to, list and describe runs'
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "artifacts" -d 'List, download and log run artifacts'
+complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "gc" -d 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)'
+complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "doctor" -d 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix'
+complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "store" -d 'Store-wide maintenance (relocate artifact URIs after a move)'
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag help" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
@@ -115,23 +118,24 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_s
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "set-tag" -d 'Set a tag on an experiment'
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "delete-tag" -d 'Delete a tag of an experiment'
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -s h -l help -d 'Print help'
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "list" -d 'List the runs of an experiment'
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "describe" -d 'Show a run: info, metrics, params, tags, inputs and outputs'
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "create" -d 'Create a run and end it at once with a status (like `mlflow runs create`)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "start" -d 'Start a RUNNING run with MLflow\'s context tags; end it with `runs end`'
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "end" -d 'End a run with a status (default finished)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "delete" -d 'Mark a run deleted (restore it with `runs restore`)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "restore" -d 'Restore a deleted run'
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "log-param" -d 'Log a param (params are immutable: the same value again is fine, another is an error)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "log-metric" -d 'Log one metric value (nan, inf and -inf accepted)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "log-batch" -d 'Log metrics, params and tags from MLflow\'s LogBatch JSON body (a file, or - for stdin)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "set-tag" -d 'Set a run tag (mlflow.runName also renames the run)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "delete-tag" -d 'Delete a run tag'
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "metric-history" -d 'Every logged value of one metric, in logging order'
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag metric-history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help" -f -a "list" -d 'List the runs of an experiment'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help" -f -a "describe" -d 'Show a run: info, metrics, params, tags, inputs and outputs'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help" -f -a "create" -d 'Create a run and end it at once with a status (like `mlflow runs create`)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help" -f -a "start" -d 'Start a RUNNING run with MLflow\'s context tags; end it with `runs end`'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help" -f -a "end" -d 'End a run with a status (default finished)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help" -f -a "delete" -d 'Mark a run deleted (restore it with `runs restore`)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help" -f -a "restore" -d 'Restore a deleted run'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help" -f -a "log-param" -d 'Log a param (params are immutable: the same value again is fine, another is an error)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help" -f -a "log-metric" -d 'Log one metric value (nan, inf and -inf accepted)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help" -f -a "log-batch" -d 'Log metrics, params and tags from MLflow\'s LogBatch JSON body (a file, or - for stdin)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help" -f -a "set-tag" -d 'Set a run tag (mlflow.runName also renames the run)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help" -f -a "delete-tag" -d 'Delete a run tag'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help" -f -a "close-stale" -d 'End runs left RUNNING by killed jobs (no write for longer than --older-than)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help" -f -a "metric-history" -d 'Every logged value of one metric, in logging order'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -l experiment-id -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -s v -l view -d 'active_only, deleted_only or all' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -230,6 +234,24 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcomma
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from close-stale" -l older-than -d 'How long without any write: 1d2h3m4s, each part optional' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from close-stale" -l status -d 'The status to end them with: killed, failed or finished' -r -f -a "finished\t''
+failed\t''
+killed\t''
+FINISHED\t''
+FAILED\t''
+KILLED\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from close-stale" -l experiment-ids -d 'Only runs of these experiments (comma-separated ids)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from close-stale" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from close-stale" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from close-stale" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from close-stale" -l dry-run -d 'List them, change nothing'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from close-stale" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from close-stale" -s h -l help -d 'Print help'
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from metric-history" -l run-id -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from metric-history" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -252,6 +274,7 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcomma
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "log-batch" -d 'Log metrics, params and tags from MLflow\'s LogBatch JSON body (a file, or - for stdin)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "set-tag" -d 'Set a run tag (mlflow.runName also renames the run)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "delete-tag" -d 'Delete a run tag'
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "close-stale" -d 'End runs left RUNNING by killed jobs (no write for longer than --older-than)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "metric-history" -d 'Every logged value of one metric, in logging order'
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and not __fish_seen_subcommand_from list download log-artifact log-artifacts help" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
@@ -297,14 +320,55 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_sub
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from help" -f -a "log-artifact" -d 'Log one local file as an artifact of a run'
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from help" -f -a "log-artifacts" -d 'Log the contents of a local directory as artifacts of a run'
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -l older-than -d 'Only what was deleted at least this long ago: 1d2h3m4s, each part optional' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -l run-ids -d 'Comma-separated run ids (each must be deleted)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -l experiment-ids -d 'Comma-separated experiment ids (each must be deleted); their deleted runs go too' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -l logged-model-ids -d 'Comma-separated MLflow 3 logged model ids (each must be deleted)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -l dry-run -d 'Print what would be removed, remove nothing'
+complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand doctor" -l stale-after -d 'Report RUNNING runs without a write for this long' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand doctor" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand doctor" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand doctor" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand doctor" -l fix -d 'Repair what can be repaired without guessing; quarantine what cannot (nothing is deleted)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand doctor" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand doctor" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from relocate help" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from relocate help" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from relocate help" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from relocate help" -f -a "relocate" -d 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from relocate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -l from -d 'The old location: an absolute path or file:/// URI prefix' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -l to -d 'The new location [default: this store\'s root]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -l dry-run -d 'Print what would change, change nothing'
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "relocate" -d 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts completions help" -f -a "experiments" -d 'Create, list, rename, delete and restore experiments'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts completions help" -f -a "runs" -d 'Create, log to, list and describe runs'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts completions help" -f -a "artifacts" -d 'List, download and log run artifacts'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts gc doctor store completions help" -f -a "experiments" -d 'Create, list, rename, delete and restore experiments'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts gc doctor store completions help" -f -a "runs" -d 'Create, log to, list and describe runs'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts gc doctor store completions help" -f -a "artifacts" -d 'List, download and log run artifacts'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts gc doctor store completions help" -f -a "gc" -d 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts gc doctor store completions help" -f -a "doctor" -d 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts gc doctor store completions help" -f -a "store" -d 'Store-wide maintenance (relocate artifact URIs after a move)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts gc doctor store completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts gc doctor store completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "create" -d 'Create an experiment'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "search" -d 'List experiments (search with filters comes with `--filter`)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "get" -d 'Show one experiment by id or name'
@@ -326,8 +390,10 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcomma
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "log-batch" -d 'Log metrics, params and tags from MLflow\'s LogBatch JSON body (a file, or - for stdin)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "set-tag" -d 'Set a run tag (mlflow.runName also renames the run)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "delete-tag" -d 'Delete a run tag'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "close-stale" -d 'End runs left RUNNING by killed jobs (no write for longer than --older-than)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "metric-history" -d 'Every logged value of one metric, in logging order'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from artifacts" -f -a "list" -d 'List the artifacts of a run (one directory level)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from artifacts" -f -a "download" -d 'Copy artifacts out of a run; prints the local path of the copy'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from artifacts" -f -a "log-artifact" -d 'Log one local file as an artifact of a run'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from artifacts" -f -a "log-artifacts" -d 'Log the contents of a local directory as artifacts of a run'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "relocate" -d 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'

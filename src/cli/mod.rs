@@ -12,6 +12,7 @@ pub mod artifacts;
 pub mod completions;
 pub mod experiments;
 pub mod runs;
+pub mod store;
 pub mod util;
 
 const EXIT_CODES: &str = "\
@@ -59,6 +60,13 @@ pub enum Command {
     /// List, download and log run artifacts.
     #[command(subcommand)]
     Artifacts(artifacts::Cmd),
+    /// Permanently remove deleted runs, experiments and logged models (like `mlflow gc`).
+    Gc(store::GcArgs),
+    /// Check the store for objects MLflow or mlrs cannot read; repair them with --fix.
+    Doctor(store::DoctorArgs),
+    /// Store-wide maintenance (relocate artifact URIs after a move).
+    #[command(subcommand)]
+    Store(store::StoreCmd),
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  mlrs completions bash > ~/.local/share/bash-completion/completions/mlrs"
@@ -103,6 +111,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Experiments(cmd) => experiments::run(cmd, &ctx),
         Command::Runs(cmd) => runs::run(cmd, &ctx),
         Command::Artifacts(cmd) => artifacts::run(cmd, &ctx),
+        Command::Gc(args) => store::gc(args, &ctx),
+        Command::Doctor(args) => store::doctor(args, &ctx),
+        Command::Store(cmd) => store::run(cmd, &ctx),
         Command::Completions(args) => completions::run(args),
     }
 }

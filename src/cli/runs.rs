@@ -130,6 +130,26 @@ pub enum Cmd {
         run_id: String,
         key: String,
     },
+    /// End runs left RUNNING by killed jobs (no write for longer than --older-than).
+    #[command(
+        after_help = "Example:\n  mlrs runs close-stale --older-than 12h --status killed --dry-run"
+    )]
+    CloseStale {
+        /// How long without any write: 1d2h3m4s, each part optional.
+        #[arg(long = "older-than")]
+        older_than: String,
+        /// The status to end them with: killed, failed or finished.
+        #[arg(long, default_value = "killed", value_parser = ["finished", "failed", "killed", "FINISHED", "FAILED", "KILLED"])]
+        status: String,
+        /// Only runs of these experiments (comma-separated ids).
+        #[arg(long = "experiment-ids", value_delimiter = ',')]
+        experiment_ids: Option<Vec<String>>,
+        /// List them, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
     /// Every logged value of one metric, in logging order.
     #[command(after_help = "Example:\n  mlrs runs metric-history --run-id \"$RUN\" loss -o csv")]
     MetricHistory {
@@ -282,6 +302,41 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
         }
         Cmd::SetTag { run_id, key, value } => ctx.read_store()?.set_tag(&run_id, &key, &value),
         Cmd::DeleteTag { run_id, key } => ctx.read_store()?.delete_tag(&run_id, &key),
+        Cmd::CloseStale {
+            older_than,
+            status,
+            experiment_ids,
+            dry_run,
+            out,
+        } => {
+            let store = ctx.read_store()?;
+            let age = mlrs::store::gc::parse_older_than(&older_than)?;
+            let status = RunStatus::parse(&status)?;
+            let stale = store.stale_runs(age, experiment_ids.as_deref())?;
+            if !dry_run {
+                store.close_stale_runs(&stale, status)?;
+            }
+            if out.quiet {
+                stale.iter().for_each(|s| println!("{}", s.info.run_id));
+                return Ok(());
+            }
+            let mut t = Table::new(&["ID", "Name", "Experiment", "Last activity", "Action"]);
+            let action = if dry_run { "would end" } else { "ended" };
+            for s in &stale {
+                t.row(vec![
+                    s.info.run_id.clone(),
+                    s.info.run_name.clone(),
+                    s.info.experiment_id.clone(),
+                    format_time(Some(s.last_activity)),
+                    format!("{action} {status}"),
+                ]);
+            }
+            let items = stale
+                .iter()
+                .map(|s| json!({"run_id": s.info.run_id, "experiment_id": s.info.experiment_id, "last_activity": s.last_activity, "status": status.name(), "dry_run": dry_run}))
+                .collect();
+            output::emit(out.output, Rendered::List(items, t)).map_err(io_out)
+        }
         Cmd::MetricHistory { run_id, key, out } => {
             let history = ctx.read_store()?.get_metric_history(&run_id, &key)?;
             if out.quiet {

@@ -317,6 +317,20 @@ impl FileStore {
         )
     }
 
+    /// Rewrites an experiment's meta.yaml from `exp`, with the stage its location says.
+    pub(crate) fn rewrite_experiment_meta(
+        &self,
+        dir: &ExperimentDir,
+        exp: &Experiment,
+    ) -> Result<()> {
+        self.rewrite_experiment(
+            dir,
+            exp,
+            dir.stage,
+            exp.last_update_time.unwrap_or_else(super::now_ms),
+        )
+    }
+
     fn active_experiment(&self, id: &str, action: &str) -> Result<(ExperimentDir, Experiment)> {
         let dir = self.find_experiment_dir(id)?;
         let exp = self.read_experiment(&dir)?;

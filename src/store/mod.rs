@@ -8,11 +8,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crate::error::{Error, Result};
 
 mod artifact;
+pub mod doctor;
 pub mod experiment;
 pub mod fsutil;
+pub mod gc;
 pub mod metric_history;
 mod names;
+pub mod relocate;
 pub mod run;
+pub mod stale;
 pub mod uri;
 pub mod yaml;
 

@@ -172,6 +172,18 @@ impl FileStore {
 
     /// Reads a run's `meta.yaml` into a `RunInfo`, checking it against its directory.
     pub fn read_run_info(&self, dir: &RunDir) -> Result<RunInfo> {
+        self.read_run_info_checked(dir, true)
+    }
+
+    /// Rewrites a run's `experiment_id` to the experiment directory holding it (doctor's fix:
+    /// the location is authoritative).
+    pub(crate) fn rewrite_run_experiment_id(&self, dir: &RunDir) -> Result<()> {
+        let mut info = self.read_run_info_checked(dir, false)?;
+        info.experiment_id = dir.experiment.id.clone();
+        self.write_run_meta(&dir.path, &info)
+    }
+
+    fn read_run_info_checked(&self, dir: &RunDir, check_experiment: bool) -> Result<RunInfo> {
         let meta_path = dir.path.join("meta.yaml");
         let meta: RunMetaIn = yaml::read_yaml(&meta_path)?;
         let run_id = meta
@@ -190,7 +202,7 @@ impl FileStore {
         let experiment_id = meta
             .experiment_id
             .ok_or_else(|| Error::malformed(&meta_path, "missing key 'experiment_id'"))?;
-        if experiment_id != dir.experiment.id {
+        if check_experiment && experiment_id != dir.experiment.id {
             return Err(Error::malformed(
                 &meta_path,
                 format!(

@@ -1,0 +1,181 @@
+//! Store maintenance: `mlrs gc`, `mlrs doctor` and `mlrs store relocate`.
+
+use clap::Subcommand;
+use serde_json::json;
+
+use super::{Ctx, io_out};
+use crate::output::{self, Format, OutputArgs, Rendered, Table};
+use mlrs::store::doctor::{Action, DoctorOptions};
+use mlrs::store::gc::{GcOptions, parse_older_than};
+use mlrs::{Error, Result};
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Example:\n  mlrs gc --older-than 30d --dry-run")]
+pub struct GcArgs {
+    /// Only what was deleted at least this long ago: 1d2h3m4s, each part optional.
+    #[arg(long = "older-than")]
+    pub older_than: Option<String>,
+    /// Comma-separated run ids (each must be deleted).
+    #[arg(long = "run-ids", value_delimiter = ',')]
+    pub run_ids: Option<Vec<String>>,
+    /// Comma-separated experiment ids (each must be deleted); their deleted runs go too.
+    #[arg(long = "experiment-ids", value_delimiter = ',')]
+    pub experiment_ids: Option<Vec<String>>,
+    /// Comma-separated MLflow 3 logged model ids (each must be deleted).
+    #[arg(long = "logged-model-ids", value_delimiter = ',')]
+    pub logged_model_ids: Option<Vec<String>>,
+    /// Print what would be removed, remove nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Example:\n  mlrs doctor --fix -o json")]
+pub struct DoctorArgs {
+    /// Repair what can be repaired without guessing; quarantine what cannot (nothing is deleted).
+    #[arg(long)]
+    pub fix: bool,
+    /// Report RUNNING runs without a write for this long.
+    #[arg(long = "stale-after", default_value = "1d")]
+    pub stale_after: String,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StoreCmd {
+    /// Rewrite absolute artifact URIs after the store moved (default target: where it is now).
+    #[command(
+        after_help = "Example:\n  mlrs store relocate --from file:///scratch/alice/mlruns --dry-run"
+    )]
+    Relocate {
+        /// The old location: an absolute path or file:/// URI prefix.
+        #[arg(long)]
+        from: String,
+        /// The new location [default: this store's root].
+        #[arg(long)]
+        to: Option<String>,
+        /// Print what would change, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+}
+
+pub fn gc(args: GcArgs, ctx: &Ctx) -> Result<()> {
+    let store = ctx.read_store()?;
+    let opts = GcOptions {
+        older_than_ms: args
+            .older_than
+            .as_deref()
+            .map(parse_older_than)
+            .transpose()?,
+        older_than_text: args.older_than.clone(),
+        run_ids: args.run_ids,
+        experiment_ids: args.experiment_ids,
+        logged_model_ids: args.logged_model_ids,
+    };
+    let plan = store.gc_plan(&opts)?;
+    if args.dry_run {
+        for (dir, _) in &plan.runs {
+            println!("Would permanently delete run with ID {}.", dir.run_id);
+        }
+        for (id, _) in &plan.logged_models {
+            println!("Would permanently delete logged model with ID {id}.");
+        }
+        for exp in &plan.experiments {
+            println!("Would permanently delete experiment with ID {}.", exp.id);
+        }
+        return Ok(());
+    }
+    store.gc_execute(&plan, |line| println!("{line}"))
+}
+
+pub fn doctor(args: DoctorArgs, ctx: &Ctx) -> Result<()> {
+    let store = ctx.read_store()?;
+    let problems = store.doctor(DoctorOptions {
+        fix: args.fix,
+        stale_after_ms: parse_older_than(&args.stale_after)?,
+    })?;
+    let remaining = problems.iter().filter(|p| p.remains()).count();
+    let action_text = |a: &Action| match a {
+        Action::None => String::new(),
+        Action::Fixed(how) => format!("fixed: {how}"),
+        Action::Quarantined(to) => format!("quarantined to {to}"),
+    };
+    if !args.out.quiet {
+        let mut t = Table::new(&["path", "problem", "detail", "action"]);
+        for p in &problems {
+            t.row(vec![
+                p.path.clone(),
+                p.kind.to_string(),
+                p.detail.clone(),
+                action_text(&p.action),
+            ]);
+        }
+        let items = problems
+            .iter()
+            .map(|p| json!({"path": p.path, "kind": p.kind, "detail": p.detail, "fixed": !p.remains(), "action": action_text(&p.action)}))
+            .collect();
+        if problems.is_empty() && args.out.output == Format::Table {
+            println!("No problems found in {}.", store.display_root());
+        } else {
+            output::emit(args.out.output, Rendered::List(items, t)).map_err(io_out)?;
+        }
+    }
+    if remaining > 0 {
+        let hint = if args.fix {
+            ""
+        } else {
+            " (run `mlrs doctor --fix`)"
+        };
+        return Err(Error::Failed(format!(
+            "{remaining} problem(s) remain in {}{hint}",
+            store.display_root()
+        )));
+    }
+    Ok(())
+}
+
+pub fn run(cmd: StoreCmd, ctx: &Ctx) -> Result<()> {
+    match cmd {
+        StoreCmd::Relocate {
+            from,
+            to,
+            dry_run,
+            out,
+        } => {
+            let store = ctx.read_store()?;
+            let changes = store.relocate(&from, to.as_deref(), dry_run)?;
+            if out.quiet {
+                println!("{}", changes.len());
+                return Ok(());
+            }
+            let mut t = Table::new(&["file", "key", "old", "new"]);
+            for c in &changes {
+                let rel = c
+                    .file
+                    .strip_prefix(store.root())
+                    .unwrap_or(&c.file)
+                    .display()
+                    .to_string();
+                t.row(vec![rel, c.key.clone(), c.old.clone(), c.new.clone()]);
+            }
+            let items = changes
+                .iter()
+                .map(|c| json!({"file": c.file.display().to_string(), "key": c.key, "old": c.old, "new": c.new}))
+                .collect();
+            output::emit(out.output, Rendered::List(items, t)).map_err(io_out)?;
+            if out.output == Format::Table {
+                let verb = if dry_run {
+                    "would be rewritten"
+                } else {
+                    "rewritten"
+                };
+                eprintln!("{} URI(s) {verb}.", changes.len());
+            }
+            Ok(())
+        }
+    }
+}
