@@ -85,11 +85,7 @@ impl FileStore {
         self.check_exists()?;
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ").to_string();
         let quarantine = self.trash_dir().join(".mlrs-quarantine").join(stamp);
-        let _lock = if opts.fix {
-            Some(fsutil::StoreLock::acquire(self.root())?)
-        } else {
-            None
-        };
+        let _lock = if opts.fix { Some(self.lock()?) } else { None };
         let mut d = Doctor {
             store: self,
             opts,
@@ -201,7 +197,15 @@ impl Doctor<'_> {
         let trash = self.store.trash_dir();
         for entry in fs::read_dir(&trash).into_iter().flatten().flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with(".mlrs-gc-") {
+            if name.starts_with(TEMP_PREFIX) {
+                let path = entry.path();
+                self.fixable(
+                    &path,
+                    "temp_file",
+                    "leftover staging directory of an interrupted create",
+                    |d| d.quarantine(&path),
+                )?;
+            } else if name.starts_with(".mlrs-gc-") {
                 let path = entry.path();
                 self.fixable(
                     &path,
@@ -280,7 +284,7 @@ impl Doctor<'_> {
             };
             let exp2 = exp.clone();
             self.fixable(&meta_path, kind, detail, |d| {
-                let e = d.store.read_experiment(&exp2)?;
+                let e = d.store.read_experiment_checked(&exp2, false)?;
                 d.store.rewrite_experiment_meta(&exp2, &e)?;
                 Ok(Action::Fixed(
                     "meta.yaml rewritten to match the directory".into(),
@@ -424,11 +428,12 @@ impl Doctor<'_> {
                 .map(|b| std::str::from_utf8(&b).is_err())
                 .unwrap_or(false)
             {
-                self.report(
+                self.fixable(
                     &path,
                     "value_not_utf8",
                     "value is not valid UTF-8 (MLflow cannot decode it)",
-                );
+                    |d| d.quarantine(&path),
+                )?;
             }
         }
         Ok(())

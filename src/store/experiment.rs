@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::FileStore;
-use super::fsutil::{self, StoreLock};
+use super::fsutil;
 use super::uri;
 use super::yaml;
 use crate::entities::{Experiment, LifecycleStage, ViewType};
@@ -121,6 +121,16 @@ impl FileStore {
 
     /// Reads one experiment directory (meta and tags).
     pub fn read_experiment(&self, dir: &ExperimentDir) -> Result<Experiment> {
+        self.read_experiment_checked(dir, true)
+    }
+
+    /// With `check_id` false, an `experiment_id` that disagrees with the directory is replaced
+    /// by the directory's (doctor's repair: the location is authoritative).
+    pub(crate) fn read_experiment_checked(
+        &self,
+        dir: &ExperimentDir,
+        check_id: bool,
+    ) -> Result<Experiment> {
         let meta_path = dir.path.join("meta.yaml");
         if !meta_path.is_file() {
             return Err(Error::malformed(
@@ -129,7 +139,10 @@ impl FileStore {
             ));
         }
         let meta: ExperimentMetaIn = yaml::read_yaml(&meta_path)?;
-        let experiment_id = meta.experiment_id.unwrap_or_else(|| dir.id.clone());
+        let mut experiment_id = meta.experiment_id.unwrap_or_else(|| dir.id.clone());
+        if !check_id {
+            experiment_id = dir.id.clone();
+        }
         if experiment_id != dir.id {
             return Err(Error::malformed(
                 &meta_path,
@@ -227,35 +240,43 @@ impl FileStore {
             Some(loc) if !loc.is_empty() => Some(resolve_artifact_location(loc)?),
             _ => None,
         };
-        let _lock = StoreLock::acquire(&self.root)?;
+        let _lock = self.lock()?;
         self.check_name_is_free(name)?;
-        // Exclusive directory creation: a colliding id (or a concurrent creator) is retried.
-        let (id, dir) = loop {
-            let id = generate_experiment_id();
-            let dir = self.root.join(&id);
-            if self.trash_dir().join(&id).exists() {
-                continue;
-            }
-            match fs::create_dir(&dir) {
-                Ok(()) => break (id, dir),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(Error::io(&dir, e)),
-            }
-        };
+        // Built in a staging directory and renamed into place, so a killed process never
+        // leaves an experiment directory without its meta.yaml.
+        let staging = self.staging_dir()?;
+        let id = generate_experiment_id();
         let location =
             location.unwrap_or_else(|| uri::append_to_uri_path(&self.root_uri(), &[&id]));
         let now = super::now_ms();
-        self.write_experiment_meta(
-            &dir,
-            &id,
-            name,
-            &location,
-            LifecycleStage::Active,
-            Some(now),
-            Some(now),
-        )?;
-        for (k, v) in tags {
-            self.write_experiment_tag(&dir, k, v)?;
+        let built = self
+            .write_experiment_meta(
+                &staging,
+                &id,
+                name,
+                &location,
+                LifecycleStage::Active,
+                Some(now),
+                Some(now),
+            )
+            .and_then(|_| {
+                tags.iter()
+                    .try_for_each(|(k, v)| self.write_experiment_tag(&staging, k, v))
+            });
+        if let Err(e) = built {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+        let target = self.root.join(&id);
+        if target.exists() || self.trash_dir().join(&id).exists() {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(Error::Failed(format!(
+                "experiment id {id} collided with an existing one; try again"
+            )));
+        }
+        if let Err(e) = fs::rename(&staging, &target) {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(Error::io(&target, e));
         }
         Ok(id)
     }
@@ -344,7 +365,7 @@ impl FileStore {
 
     pub fn rename_experiment(&self, id: &str, new_name: &str) -> Result<()> {
         validate::validate_experiment_name(new_name)?;
-        let _lock = StoreLock::acquire(&self.root)?;
+        let _lock = self.lock()?;
         let (dir, mut exp) = self.active_experiment(id, "be renamed")?;
         if exp.name == new_name {
             return Ok(());
@@ -362,7 +383,7 @@ impl FileStore {
                 "Cannot delete the default experiment '0'. This is an internally reserved experiment.",
             ));
         }
-        let _lock = StoreLock::acquire(&self.root)?;
+        let _lock = self.lock()?;
         let dir = self.find_experiment_dir(id)?;
         if dir.stage != LifecycleStage::Active {
             return Err(Error::not_found(format!(
@@ -389,7 +410,7 @@ impl FileStore {
 
     /// Restores as MLflow 3 does: moves the directory back, reactivates deleted runs and meta.
     pub fn restore_experiment(&self, id: &str) -> Result<()> {
-        let _lock = StoreLock::acquire(&self.root)?;
+        let _lock = self.lock()?;
         let dir = self.find_experiment_dir(id)?;
         if dir.stage != LifecycleStage::Deleted {
             return Err(Error::not_found(format!(

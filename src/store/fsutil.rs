@@ -170,9 +170,14 @@ pub fn key_path(dir: &Path, key: &str, what: &str) -> Result<PathBuf> {
 }
 
 /// An exclusive lock on a plain file at the store root (`.mlrs.lock`, which MLflow ignores).
-/// Held until dropped; the OS releases it if the process dies, so it never wedges the store.
+/// Held until dropped; the OS releases it when the process dies, so a crashed holder never
+/// wedges the store. Waits up to `MLRS_LOCK_TIMEOUT` seconds (default 60), then fails with
+/// `LockBusy` (exit 4).
 pub struct StoreLock {
     _file: File,
+    /// The file system refused locks (some NFS or Lustre mounts): the caller carries on,
+    /// relying on exclusive creation alone.
+    pub degraded: bool,
 }
 
 impl StoreLock {
@@ -184,10 +189,39 @@ impl StoreLock {
             .write(true)
             .open(&path)
             .map_err(|e| Error::io(&path, e))?;
-        // Where the file system has no locks (some NFS mounts) we carry on: every allocation
-        // also relies on exclusive creation, so correctness does not depend on the lock.
-        let _ = file.lock();
-        Ok(StoreLock { _file: file })
+        let timeout = std::env::var("MLRS_LOCK_TIMEOUT")
+            .ok()
+            .and_then(|v| v.parse::<f64>().ok())
+            .filter(|t| t.is_finite() && *t >= 0.0)
+            .unwrap_or(60.0);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f64(timeout);
+        let mut pause = std::time::Duration::from_millis(2);
+        loop {
+            match file.try_lock() {
+                Ok(()) => {
+                    return Ok(StoreLock {
+                        _file: file,
+                        degraded: false,
+                    });
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    if std::time::Instant::now() >= deadline {
+                        return Err(Error::LockBusy(format!(
+                            "the store lock {} stayed busy for {timeout}s (another mlrs process holds it; raise MLRS_LOCK_TIMEOUT to wait longer)",
+                            path.display()
+                        )));
+                    }
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(std::time::Duration::from_millis(50));
+                }
+                Err(std::fs::TryLockError::Error(_)) => {
+                    return Ok(StoreLock {
+                        _file: file,
+                        degraded: true,
+                    });
+                }
+            }
+        }
     }
 }
 
@@ -229,6 +263,23 @@ mod tests {
                 ("top".into(), " padded ".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_busy_lock_times_out_with_lock_busy() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = StoreLock::acquire(dir.path()).unwrap();
+        assert!(!held.degraded);
+        let other = File::options()
+            .write(true)
+            .open(dir.path().join(".mlrs.lock"))
+            .unwrap();
+        assert!(matches!(
+            other.try_lock(),
+            Err(std::fs::TryLockError::WouldBlock)
+        ));
+        drop(held);
+        assert!(other.try_lock().is_ok());
     }
 
     #[test]

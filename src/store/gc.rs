@@ -257,7 +257,7 @@ impl FileStore {
     /// Removes what `plan` lists. Each removal is a rename into a scratch directory under
     /// `.trash` followed by its deletion, so a crash never leaves a half-deleted run visible.
     pub fn gc_execute(&self, plan: &GcPlan, mut report: impl FnMut(&str)) -> Result<()> {
-        let _lock = fsutil::StoreLock::acquire(self.root())?;
+        let _lock = self.lock()?;
         for (dir, external) in &plan.runs {
             if let Some(ext) = external {
                 remove_tree(ext)?;

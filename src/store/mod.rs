@@ -34,6 +34,7 @@ pub struct FileStore {
     display: String,
     warn: WarnSink,
     moved_warned: AtomicBool,
+    lock_warned: AtomicBool,
 }
 
 /// Milliseconds since the Unix epoch, as MLflow stores times.
@@ -51,6 +52,7 @@ impl FileStore {
             display: path.display().to_string(),
             warn,
             moved_warned: AtomicBool::new(false),
+            lock_warned: AtomicBool::new(false),
         })
     }
 
@@ -101,6 +103,31 @@ impl FileStore {
 
     pub(crate) fn warn(&self, message: &str) {
         (self.warn)(message)
+    }
+
+    /// Takes the store lock; warns once when the file system cannot lock (the caller still
+    /// relies on exclusive creation, so correctness holds).
+    pub fn lock(&self) -> Result<fsutil::StoreLock> {
+        let lock = fsutil::StoreLock::acquire(&self.root)?;
+        if lock.degraded && !self.lock_warned.swap(true, Ordering::Relaxed) {
+            self.warn(&format!(
+                "{}: the file system does not support locks; continuing with exclusive file creation only",
+                self.display
+            ));
+        }
+        Ok(lock)
+    }
+
+    /// A fresh directory under `.trash/` (same file system, ignored by MLflow: not an id) in
+    /// which a new object is built before it is renamed into place.
+    pub(crate) fn staging_dir(&self) -> Result<PathBuf> {
+        let dir = self.trash_dir().join(format!(
+            "{}{}",
+            fsutil::TEMP_PREFIX,
+            uuid::Uuid::new_v4().simple()
+        ));
+        fsutil::mkdirs(&dir)?;
+        Ok(dir)
     }
 
     pub(crate) fn warn_once_moved(&self, message: &str) {

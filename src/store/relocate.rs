@@ -48,7 +48,7 @@ impl FileStore {
                 strip_dir_prefix(value, &from_path).map(|rest| format!("{to_path}{rest}"))
             }
         };
-        let _lock = fsutil::StoreLock::acquire(self.root())?;
+        let _lock = self.lock()?;
         let mut changes = Vec::new();
         for entry in walkdir::WalkDir::new(self.root()).follow_links(false) {
             let entry =

@@ -422,15 +422,11 @@ impl FileStore {
             .or(tag_name)
             .map(str::to_string)
             .unwrap_or_else(super::names::generate_run_name);
-        let (run_id, run_path) = loop {
-            let id = uuid::Uuid::new_v4().simple().to_string();
-            let path = exp_dir.path.join(&id);
-            match fs::create_dir(&path) {
-                Ok(()) => break (id, path),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(Error::io(&path, e)),
-            }
-        };
+        let run_id = uuid::Uuid::new_v4().simple().to_string();
+        let final_path = exp_dir.path.join(&run_id);
+        // Built in a staging directory and renamed into place: a killed process never leaves
+        // a run directory without meta.yaml, sub-directories or its name tag.
+        let run_path = self.staging_dir()?;
         let info = RunInfo {
             artifact_uri: uri::append_to_uri_path(&exp.artifact_location, &[&run_id, "artifacts"]),
             run_id,
@@ -443,19 +439,32 @@ impl FileStore {
             lifecycle_stage: LifecycleStage::Active,
             deleted_time: None,
         };
-        for sub in ["metrics", "params", "artifacts", "tags"] {
-            fsutil::mkdirs(&run_path.join(sub))?;
-        }
         let mut all_tags: Vec<(String, String)> = run_tags.to_vec();
         if tag_name.is_none() {
             all_tags.push((tags::RUN_NAME.to_string(), name));
         }
-        for (k, v) in &all_tags {
-            let (v, _) = validate::truncate_or_refuse("value", validate::MAX_TAG_VAL_LENGTH, v)?;
-            self.write_run_tag(&run_path, k, &v)?;
+        let built = (|| -> Result<()> {
+            for sub in ["metrics", "params", "artifacts", "tags"] {
+                fsutil::mkdirs(&run_path.join(sub))?;
+            }
+            for (k, v) in &all_tags {
+                let (v, _) =
+                    validate::truncate_or_refuse("value", validate::MAX_TAG_VAL_LENGTH, v)?;
+                self.write_run_tag(&run_path, k, &v)?;
+            }
+            self.write_run_meta(&run_path, &info)?;
+            if final_path.exists() {
+                return Err(Error::Failed(format!(
+                    "run id {} collided with an existing run; try again",
+                    info.run_id
+                )));
+            }
+            fs::rename(&run_path, &final_path).map_err(|e| Error::io(&final_path, e))
+        })();
+        if let Err(e) = built {
+            let _ = fs::remove_dir_all(&run_path);
+            return Err(e);
         }
-        // meta.yaml last: until it exists, readers skip the half-made directory.
-        self.write_run_meta(&run_path, &info)?;
         Ok(info)
     }
 
