@@ -30,6 +30,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('experiments', 'experiments', [CompletionResultType]::ParameterValue, 'Create, list, rename, delete and restore experiments')
             [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'Create, log to, list and describe runs')
             [CompletionResult]::new('artifacts', 'artifacts', [CompletionResultType]::ParameterValue, 'List, download and log run artifacts')
+            [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'The model registry: registered models, versions, stages, aliases, tags, model URIs')
             [CompletionResult]::new('gc', 'gc', [CompletionResultType]::ParameterValue, 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Store-wide maintenance (relocate artifact URIs after a move)')
@@ -532,6 +533,321 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         'mlrs;artifacts;help;help' {
             break
         }
+        'mlrs;models' {
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a registered model')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a registered model with its tags, aliases and latest versions')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every registered model, sorted by name')
+            [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename a registered model, keeping its versions, tags and aliases')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Set the description of a registered model')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a registered model and all its versions (no undo, as in MLflow)')
+            [CompletionResult]::new('set-tag', 'set-tag', [CompletionResultType]::ParameterValue, 'Set a tag on a registered model')
+            [CompletionResult]::new('delete-tag', 'delete-tag', [CompletionResultType]::ParameterValue, 'Delete a tag of a registered model (a missing tag is no error)')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a model as a new version (creates the registered model if missing)')
+            [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'List the live versions of a registered model, oldest first')
+            [CompletionResult]::new('get-version', 'get-version', [CompletionResultType]::ParameterValue, 'Show one model version, by number or by alias')
+            [CompletionResult]::new('update-version', 'update-version', [CompletionResultType]::ParameterValue, 'Set the description of a model version')
+            [CompletionResult]::new('delete-version', 'delete-version', [CompletionResultType]::ParameterValue, 'Delete a model version (soft, as MLflow does); its aliases are removed')
+            [CompletionResult]::new('set-version-tag', 'set-version-tag', [CompletionResultType]::ParameterValue, 'Set a tag on a model version')
+            [CompletionResult]::new('delete-version-tag', 'delete-version-tag', [CompletionResultType]::ParameterValue, 'Delete a tag of a model version (a missing tag is no error)')
+            [CompletionResult]::new('transition', 'transition', [CompletionResultType]::ParameterValue, 'Move a version to None, Staging, Production or Archived')
+            [CompletionResult]::new('latest', 'latest', [CompletionResultType]::ParameterValue, 'The highest version in each stage (None, Staging, Production, Archived)')
+            [CompletionResult]::new('set-alias', 'set-alias', [CompletionResultType]::ParameterValue, 'Point an alias at a version (`latest` and `v<N>` are reserved)')
+            [CompletionResult]::new('delete-alias', 'delete-alias', [CompletionResultType]::ParameterValue, 'Delete an alias (a missing alias is no error)')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Print the local directory behind a models:/ or runs:/ URI')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mlrs;models;create' {
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A description (markdown)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A tag as key=value (repeatable)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag as key=value (repeatable)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;models;get' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;models;list' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;models;rename' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;models;update' {
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'The new description (markdown)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;models;delete' {
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;models;set-tag' {
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;models;delete-tag' {
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;models;register' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A version tag as key=value (repeatable)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A version tag as key=value (repeatable)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A description (markdown)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mlrs;models;versions' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;models;get-version' {
+            [CompletionResult]::new('--alias', '--alias', [CompletionResultType]::ParameterName, 'An alias instead of a version number (`latest` is the highest version)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;models;update-version' {
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'The new description (markdown)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;models;delete-version' {
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;models;set-version-tag' {
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;models;delete-version-tag' {
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;models;transition' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('--archive-existing-versions', '--archive-existing-versions', [CompletionResultType]::ParameterName, 'Archive the other versions currently in STAGE (Staging or Production only)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mlrs;models;latest' {
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Only this stage (repeatable) [default: all four]')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Only this stage (repeatable) [default: all four]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;models;set-alias' {
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;models;delete-alias' {
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mlrs;models;resolve' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path or file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mlrs;models;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a registered model')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a registered model with its tags, aliases and latest versions')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every registered model, sorted by name')
+            [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename a registered model, keeping its versions, tags and aliases')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Set the description of a registered model')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a registered model and all its versions (no undo, as in MLflow)')
+            [CompletionResult]::new('set-tag', 'set-tag', [CompletionResultType]::ParameterValue, 'Set a tag on a registered model')
+            [CompletionResult]::new('delete-tag', 'delete-tag', [CompletionResultType]::ParameterValue, 'Delete a tag of a registered model (a missing tag is no error)')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a model as a new version (creates the registered model if missing)')
+            [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'List the live versions of a registered model, oldest first')
+            [CompletionResult]::new('get-version', 'get-version', [CompletionResultType]::ParameterValue, 'Show one model version, by number or by alias')
+            [CompletionResult]::new('update-version', 'update-version', [CompletionResultType]::ParameterValue, 'Set the description of a model version')
+            [CompletionResult]::new('delete-version', 'delete-version', [CompletionResultType]::ParameterValue, 'Delete a model version (soft, as MLflow does); its aliases are removed')
+            [CompletionResult]::new('set-version-tag', 'set-version-tag', [CompletionResultType]::ParameterValue, 'Set a tag on a model version')
+            [CompletionResult]::new('delete-version-tag', 'delete-version-tag', [CompletionResultType]::ParameterValue, 'Delete a tag of a model version (a missing tag is no error)')
+            [CompletionResult]::new('transition', 'transition', [CompletionResultType]::ParameterValue, 'Move a version to None, Staging, Production or Archived')
+            [CompletionResult]::new('latest', 'latest', [CompletionResultType]::ParameterValue, 'The highest version in each stage (None, Staging, Production, Archived)')
+            [CompletionResult]::new('set-alias', 'set-alias', [CompletionResultType]::ParameterValue, 'Point an alias at a version (`latest` and `v<N>` are reserved)')
+            [CompletionResult]::new('delete-alias', 'delete-alias', [CompletionResultType]::ParameterValue, 'Delete an alias (a missing alias is no error)')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Print the local directory behind a models:/ or runs:/ URI')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mlrs;models;help;create' {
+            break
+        }
+        'mlrs;models;help;get' {
+            break
+        }
+        'mlrs;models;help;list' {
+            break
+        }
+        'mlrs;models;help;rename' {
+            break
+        }
+        'mlrs;models;help;update' {
+            break
+        }
+        'mlrs;models;help;delete' {
+            break
+        }
+        'mlrs;models;help;set-tag' {
+            break
+        }
+        'mlrs;models;help;delete-tag' {
+            break
+        }
+        'mlrs;models;help;register' {
+            break
+        }
+        'mlrs;models;help;versions' {
+            break
+        }
+        'mlrs;models;help;get-version' {
+            break
+        }
+        'mlrs;models;help;update-version' {
+            break
+        }
+        'mlrs;models;help;delete-version' {
+            break
+        }
+        'mlrs;models;help;set-version-tag' {
+            break
+        }
+        'mlrs;models;help;delete-version-tag' {
+            break
+        }
+        'mlrs;models;help;transition' {
+            break
+        }
+        'mlrs;models;help;latest' {
+            break
+        }
+        'mlrs;models;help;set-alias' {
+            break
+        }
+        'mlrs;models;help;delete-alias' {
+            break
+        }
+        'mlrs;models;help;resolve' {
+            break
+        }
+        'mlrs;models;help;help' {
+            break
+        }
         'mlrs;gc' {
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only what was deleted at least this long ago: 1d2h3m4s, each part optional')
             [CompletionResult]::new('--run-ids', '--run-ids', [CompletionResultType]::ParameterName, 'Comma-separated run ids (each must be deleted)')
@@ -602,6 +918,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('experiments', 'experiments', [CompletionResultType]::ParameterValue, 'Create, list, rename, delete and restore experiments')
             [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'Create, log to, list and describe runs')
             [CompletionResult]::new('artifacts', 'artifacts', [CompletionResultType]::ParameterValue, 'List, download and log run artifacts')
+            [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'The model registry: registered models, versions, stages, aliases, tags, model URIs')
             [CompletionResult]::new('gc', 'gc', [CompletionResultType]::ParameterValue, 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Store-wide maintenance (relocate artifact URIs after a move)')
@@ -724,6 +1041,89 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;help;artifacts;log-artifacts' {
+            break
+        }
+        'mlrs;help;models' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a registered model')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a registered model with its tags, aliases and latest versions')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every registered model, sorted by name')
+            [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename a registered model, keeping its versions, tags and aliases')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Set the description of a registered model')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a registered model and all its versions (no undo, as in MLflow)')
+            [CompletionResult]::new('set-tag', 'set-tag', [CompletionResultType]::ParameterValue, 'Set a tag on a registered model')
+            [CompletionResult]::new('delete-tag', 'delete-tag', [CompletionResultType]::ParameterValue, 'Delete a tag of a registered model (a missing tag is no error)')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a model as a new version (creates the registered model if missing)')
+            [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'List the live versions of a registered model, oldest first')
+            [CompletionResult]::new('get-version', 'get-version', [CompletionResultType]::ParameterValue, 'Show one model version, by number or by alias')
+            [CompletionResult]::new('update-version', 'update-version', [CompletionResultType]::ParameterValue, 'Set the description of a model version')
+            [CompletionResult]::new('delete-version', 'delete-version', [CompletionResultType]::ParameterValue, 'Delete a model version (soft, as MLflow does); its aliases are removed')
+            [CompletionResult]::new('set-version-tag', 'set-version-tag', [CompletionResultType]::ParameterValue, 'Set a tag on a model version')
+            [CompletionResult]::new('delete-version-tag', 'delete-version-tag', [CompletionResultType]::ParameterValue, 'Delete a tag of a model version (a missing tag is no error)')
+            [CompletionResult]::new('transition', 'transition', [CompletionResultType]::ParameterValue, 'Move a version to None, Staging, Production or Archived')
+            [CompletionResult]::new('latest', 'latest', [CompletionResultType]::ParameterValue, 'The highest version in each stage (None, Staging, Production, Archived)')
+            [CompletionResult]::new('set-alias', 'set-alias', [CompletionResultType]::ParameterValue, 'Point an alias at a version (`latest` and `v<N>` are reserved)')
+            [CompletionResult]::new('delete-alias', 'delete-alias', [CompletionResultType]::ParameterValue, 'Delete an alias (a missing alias is no error)')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Print the local directory behind a models:/ or runs:/ URI')
+            break
+        }
+        'mlrs;help;models;create' {
+            break
+        }
+        'mlrs;help;models;get' {
+            break
+        }
+        'mlrs;help;models;list' {
+            break
+        }
+        'mlrs;help;models;rename' {
+            break
+        }
+        'mlrs;help;models;update' {
+            break
+        }
+        'mlrs;help;models;delete' {
+            break
+        }
+        'mlrs;help;models;set-tag' {
+            break
+        }
+        'mlrs;help;models;delete-tag' {
+            break
+        }
+        'mlrs;help;models;register' {
+            break
+        }
+        'mlrs;help;models;versions' {
+            break
+        }
+        'mlrs;help;models;get-version' {
+            break
+        }
+        'mlrs;help;models;update-version' {
+            break
+        }
+        'mlrs;help;models;delete-version' {
+            break
+        }
+        'mlrs;help;models;set-version-tag' {
+            break
+        }
+        'mlrs;help;models;delete-version-tag' {
+            break
+        }
+        'mlrs;help;models;transition' {
+            break
+        }
+        'mlrs;help;models;latest' {
+            break
+        }
+        'mlrs;help;models;set-alias' {
+            break
+        }
+        'mlrs;help;models;delete-alias' {
+            break
+        }
+        'mlrs;help;models;resolve' {
             break
         }
         'mlrs;help;gc' {

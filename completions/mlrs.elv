@@ -27,6 +27,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand experiments 'Create, list, rename, delete and restore experiments'
             cand runs 'Create, log to, list and describe runs'
             cand artifacts 'List, download and log run artifacts'
+            cand models 'The model registry: registered models, versions, stages, aliases, tags, model URIs'
             cand gc 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)'
             cand doctor 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix'
             cand store 'Store-wide maintenance (relocate artifact URIs after a move)'
@@ -465,6 +466,278 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         }
         &'mlrs;artifacts;help;help'= {
         }
+        &'mlrs;models'= {
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create a registered model'
+            cand get 'Show a registered model with its tags, aliases and latest versions'
+            cand list 'List every registered model, sorted by name'
+            cand rename 'Rename a registered model, keeping its versions, tags and aliases'
+            cand update 'Set the description of a registered model'
+            cand delete 'Delete a registered model and all its versions (no undo, as in MLflow)'
+            cand set-tag 'Set a tag on a registered model'
+            cand delete-tag 'Delete a tag of a registered model (a missing tag is no error)'
+            cand register 'Register a model as a new version (creates the registered model if missing)'
+            cand versions 'List the live versions of a registered model, oldest first'
+            cand get-version 'Show one model version, by number or by alias'
+            cand update-version 'Set the description of a model version'
+            cand delete-version 'Delete a model version (soft, as MLflow does); its aliases are removed'
+            cand set-version-tag 'Set a tag on a model version'
+            cand delete-version-tag 'Delete a tag of a model version (a missing tag is no error)'
+            cand transition 'Move a version to None, Staging, Production or Archived'
+            cand latest 'The highest version in each stage (None, Staging, Production, Archived)'
+            cand set-alias 'Point an alias at a version (`latest` and `v<N>` are reserved)'
+            cand delete-alias 'Delete an alias (a missing alias is no error)'
+            cand resolve 'Print the local directory behind a models:/ or runs:/ URI'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlrs;models;create'= {
+            cand --description 'A description (markdown)'
+            cand -t 'A tag as key=value (repeatable)'
+            cand --tag 'A tag as key=value (repeatable)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;models;get'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;models;list'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;models;rename'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;models;update'= {
+            cand --description 'The new description (markdown)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;models;delete'= {
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;models;set-tag'= {
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;models;delete-tag'= {
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;models;register'= {
+            cand -t 'A version tag as key=value (repeatable)'
+            cand --tag 'A version tag as key=value (repeatable)'
+            cand --description 'A description (markdown)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mlrs;models;versions'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;models;get-version'= {
+            cand --alias 'An alias instead of a version number (`latest` is the highest version)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;models;update-version'= {
+            cand --description 'The new description (markdown)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;models;delete-version'= {
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;models;set-version-tag'= {
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;models;delete-version-tag'= {
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;models;transition'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --archive-existing-versions 'Archive the other versions currently in STAGE (Staging or Production only)'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mlrs;models;latest'= {
+            cand -s 'Only this stage (repeatable) [default: all four]'
+            cand --stage 'Only this stage (repeatable) [default: all four]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;models;set-alias'= {
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;models;delete-alias'= {
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mlrs;models;resolve'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mlrs;models;help'= {
+            cand create 'Create a registered model'
+            cand get 'Show a registered model with its tags, aliases and latest versions'
+            cand list 'List every registered model, sorted by name'
+            cand rename 'Rename a registered model, keeping its versions, tags and aliases'
+            cand update 'Set the description of a registered model'
+            cand delete 'Delete a registered model and all its versions (no undo, as in MLflow)'
+            cand set-tag 'Set a tag on a registered model'
+            cand delete-tag 'Delete a tag of a registered model (a missing tag is no error)'
+            cand register 'Register a model as a new version (creates the registered model if missing)'
+            cand versions 'List the live versions of a registered model, oldest first'
+            cand get-version 'Show one model version, by number or by alias'
+            cand update-version 'Set the description of a model version'
+            cand delete-version 'Delete a model version (soft, as MLflow does); its aliases are removed'
+            cand set-version-tag 'Set a tag on a model version'
+            cand delete-version-tag 'Delete a tag of a model version (a missing tag is no error)'
+            cand transition 'Move a version to None, Staging, Production or Archived'
+            cand latest 'The highest version in each stage (None, Staging, Production, Archived)'
+            cand set-alias 'Point an alias at a version (`latest` and `v<N>` are reserved)'
+            cand delete-alias 'Delete an alias (a missing alias is no error)'
+            cand resolve 'Print the local directory behind a models:/ or runs:/ URI'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlrs;models;help;create'= {
+        }
+        &'mlrs;models;help;get'= {
+        }
+        &'mlrs;models;help;list'= {
+        }
+        &'mlrs;models;help;rename'= {
+        }
+        &'mlrs;models;help;update'= {
+        }
+        &'mlrs;models;help;delete'= {
+        }
+        &'mlrs;models;help;set-tag'= {
+        }
+        &'mlrs;models;help;delete-tag'= {
+        }
+        &'mlrs;models;help;register'= {
+        }
+        &'mlrs;models;help;versions'= {
+        }
+        &'mlrs;models;help;get-version'= {
+        }
+        &'mlrs;models;help;update-version'= {
+        }
+        &'mlrs;models;help;delete-version'= {
+        }
+        &'mlrs;models;help;set-version-tag'= {
+        }
+        &'mlrs;models;help;delete-version-tag'= {
+        }
+        &'mlrs;models;help;transition'= {
+        }
+        &'mlrs;models;help;latest'= {
+        }
+        &'mlrs;models;help;set-alias'= {
+        }
+        &'mlrs;models;help;delete-alias'= {
+        }
+        &'mlrs;models;help;resolve'= {
+        }
+        &'mlrs;models;help;help'= {
+        }
         &'mlrs;gc'= {
             cand --older-than 'Only what was deleted at least this long ago: 1d2h3m4s, each part optional'
             cand --run-ids 'Comma-separated run ids (each must be deleted)'
@@ -527,6 +800,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand experiments 'Create, list, rename, delete and restore experiments'
             cand runs 'Create, log to, list and describe runs'
             cand artifacts 'List, download and log run artifacts'
+            cand models 'The model registry: registered models, versions, stages, aliases, tags, model URIs'
             cand gc 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)'
             cand doctor 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix'
             cand store 'Store-wide maintenance (relocate artifact URIs after a move)'
@@ -619,6 +893,68 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         &'mlrs;help;artifacts;log-artifact'= {
         }
         &'mlrs;help;artifacts;log-artifacts'= {
+        }
+        &'mlrs;help;models'= {
+            cand create 'Create a registered model'
+            cand get 'Show a registered model with its tags, aliases and latest versions'
+            cand list 'List every registered model, sorted by name'
+            cand rename 'Rename a registered model, keeping its versions, tags and aliases'
+            cand update 'Set the description of a registered model'
+            cand delete 'Delete a registered model and all its versions (no undo, as in MLflow)'
+            cand set-tag 'Set a tag on a registered model'
+            cand delete-tag 'Delete a tag of a registered model (a missing tag is no error)'
+            cand register 'Register a model as a new version (creates the registered model if missing)'
+            cand versions 'List the live versions of a registered model, oldest first'
+            cand get-version 'Show one model version, by number or by alias'
+            cand update-version 'Set the description of a model version'
+            cand delete-version 'Delete a model version (soft, as MLflow does); its aliases are removed'
+            cand set-version-tag 'Set a tag on a model version'
+            cand delete-version-tag 'Delete a tag of a model version (a missing tag is no error)'
+            cand transition 'Move a version to None, Staging, Production or Archived'
+            cand latest 'The highest version in each stage (None, Staging, Production, Archived)'
+            cand set-alias 'Point an alias at a version (`latest` and `v<N>` are reserved)'
+            cand delete-alias 'Delete an alias (a missing alias is no error)'
+            cand resolve 'Print the local directory behind a models:/ or runs:/ URI'
+        }
+        &'mlrs;help;models;create'= {
+        }
+        &'mlrs;help;models;get'= {
+        }
+        &'mlrs;help;models;list'= {
+        }
+        &'mlrs;help;models;rename'= {
+        }
+        &'mlrs;help;models;update'= {
+        }
+        &'mlrs;help;models;delete'= {
+        }
+        &'mlrs;help;models;set-tag'= {
+        }
+        &'mlrs;help;models;delete-tag'= {
+        }
+        &'mlrs;help;models;register'= {
+        }
+        &'mlrs;help;models;versions'= {
+        }
+        &'mlrs;help;models;get-version'= {
+        }
+        &'mlrs;help;models;update-version'= {
+        }
+        &'mlrs;help;models;delete-version'= {
+        }
+        &'mlrs;help;models;set-version-tag'= {
+        }
+        &'mlrs;help;models;delete-version-tag'= {
+        }
+        &'mlrs;help;models;transition'= {
+        }
+        &'mlrs;help;models;latest'= {
+        }
+        &'mlrs;help;models;set-alias'= {
+        }
+        &'mlrs;help;models;delete-alias'= {
+        }
+        &'mlrs;help;models;resolve'= {
         }
         &'mlrs;help;gc'= {
         }

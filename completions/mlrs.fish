@@ -31,6 +31,7 @@ complete -c mlrs -n "__fish_mlrs_needs_command" -s V -l version -d 'Print versio
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "experiments" -d 'Create, list, rename, delete and restore experiments'
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "runs" -d 'Create, log to, list and describe runs'
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "artifacts" -d 'List, download and log run artifacts'
+complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "models" -d 'The model registry: registered models, versions, stages, aliases, tags, model URIs'
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "gc" -d 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)'
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "doctor" -d 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix'
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "store" -d 'Store-wide maintenance (relocate artifact URIs after a move)'
@@ -320,6 +321,192 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_sub
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from help" -f -a "log-artifact" -d 'Log one local file as an artifact of a run'
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from help" -f -a "log-artifacts" -d 'Log the contents of a local directory as artifacts of a run'
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "create" -d 'Create a registered model'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "get" -d 'Show a registered model with its tags, aliases and latest versions'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "list" -d 'List every registered model, sorted by name'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "rename" -d 'Rename a registered model, keeping its versions, tags and aliases'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "update" -d 'Set the description of a registered model'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "delete" -d 'Delete a registered model and all its versions (no undo, as in MLflow)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "set-tag" -d 'Set a tag on a registered model'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "delete-tag" -d 'Delete a tag of a registered model (a missing tag is no error)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "register" -d 'Register a model as a new version (creates the registered model if missing)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "versions" -d 'List the live versions of a registered model, oldest first'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "get-version" -d 'Show one model version, by number or by alias'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "update-version" -d 'Set the description of a model version'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "delete-version" -d 'Delete a model version (soft, as MLflow does); its aliases are removed'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "set-version-tag" -d 'Set a tag on a model version'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "delete-version-tag" -d 'Delete a tag of a model version (a missing tag is no error)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "transition" -d 'Move a version to None, Staging, Production or Archived'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "latest" -d 'The highest version in each stage (None, Staging, Production, Archived)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "set-alias" -d 'Point an alias at a version (`latest` and `v<N>` are reserved)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "delete-alias" -d 'Delete an alias (a missing alias is no error)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "resolve" -d 'Print the local directory behind a models:/ or runs:/ URI'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from create" -l description -d 'A description (markdown)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from create" -s t -l tag -d 'A tag as key=value (repeatable)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from create" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from create" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from list" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from list" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from rename" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from rename" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from rename" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update" -l description -d 'The new description (markdown)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-tag" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-tag" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from register" -s t -l tag -d 'A version tag as key=value (repeatable)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from register" -l description -d 'A description (markdown)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from register" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from register" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from register" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from register" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from versions" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from versions" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from versions" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from versions" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from versions" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get-version" -l alias -d 'An alias instead of a version number (`latest` is the highest version)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get-version" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get-version" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get-version" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get-version" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get-version" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update-version" -l description -d 'The new description (markdown)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update-version" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update-version" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update-version" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update-version" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update-version" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-version" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-version" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-version" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-version-tag" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-version-tag" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-version-tag" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-version-tag" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-version-tag" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-version-tag" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from transition" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from transition" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from transition" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from transition" -l archive-existing-versions -d 'Archive the other versions currently in STAGE (Staging or Production only)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from transition" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from transition" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from latest" -s s -l stage -d 'Only this stage (repeatable) [default: all four]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from latest" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from latest" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from latest" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from latest" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from latest" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-alias" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-alias" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-alias" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -s h -l help -d 'Print help'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from resolve" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from resolve" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from resolve" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from resolve" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from resolve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a registered model'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a registered model with its tags, aliases and latest versions'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every registered model, sorted by name'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename a registered model, keeping its versions, tags and aliases'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "update" -d 'Set the description of a registered model'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a registered model and all its versions (no undo, as in MLflow)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "set-tag" -d 'Set a tag on a registered model'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "delete-tag" -d 'Delete a tag of a registered model (a missing tag is no error)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "register" -d 'Register a model as a new version (creates the registered model if missing)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "versions" -d 'List the live versions of a registered model, oldest first'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "get-version" -d 'Show one model version, by number or by alias'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "update-version" -d 'Set the description of a model version'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "delete-version" -d 'Delete a model version (soft, as MLflow does); its aliases are removed'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "set-version-tag" -d 'Set a tag on a model version'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "delete-version-tag" -d 'Delete a tag of a model version (a missing tag is no error)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "transition" -d 'Move a version to None, Staging, Production or Archived'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "latest" -d 'The highest version in each stage (None, Staging, Production, Archived)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "set-alias" -d 'Point an alias at a version (`latest` and `v<N>` are reserved)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "delete-alias" -d 'Delete an alias (a missing alias is no error)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "resolve" -d 'Print the local directory behind a models:/ or runs:/ URI'
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -l older-than -d 'Only what was deleted at least this long ago: 1d2h3m4s, each part optional' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -l run-ids -d 'Comma-separated run ids (each must be deleted)' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -l experiment-ids -d 'Comma-separated experiment ids (each must be deleted); their deleted runs go too' -r
@@ -361,14 +548,15 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcomm
 complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts gc doctor store completions help" -f -a "experiments" -d 'Create, list, rename, delete and restore experiments'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts gc doctor store completions help" -f -a "runs" -d 'Create, log to, list and describe runs'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts gc doctor store completions help" -f -a "artifacts" -d 'List, download and log run artifacts'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts gc doctor store completions help" -f -a "gc" -d 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts gc doctor store completions help" -f -a "doctor" -d 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts gc doctor store completions help" -f -a "store" -d 'Store-wide maintenance (relocate artifact URIs after a move)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts gc doctor store completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts gc doctor store completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store completions help" -f -a "experiments" -d 'Create, list, rename, delete and restore experiments'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store completions help" -f -a "runs" -d 'Create, log to, list and describe runs'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store completions help" -f -a "artifacts" -d 'List, download and log run artifacts'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store completions help" -f -a "models" -d 'The model registry: registered models, versions, stages, aliases, tags, model URIs'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store completions help" -f -a "gc" -d 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store completions help" -f -a "doctor" -d 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store completions help" -f -a "store" -d 'Store-wide maintenance (relocate artifact URIs after a move)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "create" -d 'Create an experiment'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "search" -d 'List experiments (search with filters comes with `--filter`)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "get" -d 'Show one experiment by id or name'
@@ -396,4 +584,24 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcomma
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from artifacts" -f -a "download" -d 'Copy artifacts out of a run; prints the local path of the copy'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from artifacts" -f -a "log-artifact" -d 'Log one local file as an artifact of a run'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from artifacts" -f -a "log-artifacts" -d 'Log the contents of a local directory as artifacts of a run'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "create" -d 'Create a registered model'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "get" -d 'Show a registered model with its tags, aliases and latest versions'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "list" -d 'List every registered model, sorted by name'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "rename" -d 'Rename a registered model, keeping its versions, tags and aliases'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "update" -d 'Set the description of a registered model'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "delete" -d 'Delete a registered model and all its versions (no undo, as in MLflow)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "set-tag" -d 'Set a tag on a registered model'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "delete-tag" -d 'Delete a tag of a registered model (a missing tag is no error)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "register" -d 'Register a model as a new version (creates the registered model if missing)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "versions" -d 'List the live versions of a registered model, oldest first'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "get-version" -d 'Show one model version, by number or by alias'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "update-version" -d 'Set the description of a model version'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "delete-version" -d 'Delete a model version (soft, as MLflow does); its aliases are removed'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "set-version-tag" -d 'Set a tag on a model version'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "delete-version-tag" -d 'Delete a tag of a model version (a missing tag is no error)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "transition" -d 'Move a version to None, Staging, Production or Archived'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "latest" -d 'The highest version in each stage (None, Staging, Production, Archived)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "set-alias" -d 'Point an alias at a version (`latest` and `v<N>` are reserved)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "delete-alias" -d 'Delete an alias (a missing alias is no error)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "resolve" -d 'Print the local directory behind a models:/ or runs:/ URI'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "relocate" -d 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'

@@ -292,6 +292,130 @@ pub fn python_json_string(s: &str) -> String {
     out
 }
 
+// ---- Model registry (MLflow 3's `_validate_model_name`, alias and registry-tag rules) ----
+
+/// The checks that keep a registered-model name inside `models/`: applied to every name,
+/// including names of models MLflow 2.x created that MLflow 3's rules would refuse (`a:b`).
+pub fn validate_model_name_is_safe(name: &str) -> Result<()> {
+    if name.is_empty() {
+        return Err(Error::invalid(
+            "Missing value for required parameter 'name'.",
+        ));
+    }
+    let bad = |why: &str| {
+        Error::invalid(format!(
+            "invalid registered model name {}: {why}",
+            python_repr(name)
+        ))
+    };
+    if name.contains('\0') {
+        return Err(bad("must not contain NUL"));
+    }
+    if name.contains('/') || name.contains('\\') {
+        return Err(bad("must not contain '/' or '\\'"));
+    }
+    if name == "." || name == ".." {
+        return Err(bad("must not be '.' or '..'"));
+    }
+    Ok(())
+}
+
+/// A new registered-model name: MLflow 3's `_validate_model_name` plus the file store's
+/// checks (no path separator, no `%`) and mlrs's own (no `\`, no NUL).
+pub fn validate_model_name(name: &str) -> Result<()> {
+    if name.trim().is_empty() {
+        return Err(Error::invalid(
+            "Missing value for required parameter 'name'.",
+        ));
+    }
+    if name.contains('/') || name.contains(':') {
+        return Err(Error::invalid(format!(
+            "Invalid model name '{name}'. Names cannot contain '/' or ':'."
+        )));
+    }
+    if path_not_unique(name) {
+        return Err(invalid_value("name", name, &bad_path_message(name)));
+    }
+    if name.contains('%') {
+        return Err(Error::invalid(format!(
+            "Invalid name: '{name}'. Registered model name cannot contain '%' character"
+        )));
+    }
+    validate_model_name_is_safe(name)
+}
+
+/// MLflow's `_validate_model_version`: Python's `int()` of the text (surrounding whitespace,
+/// a sign and `_` between digits allowed).
+pub fn validate_model_version(text: &str) -> Result<i64> {
+    let err = || {
+        Error::invalid(format!(
+            "Parameter 'version' must be an integer, got '{text}'."
+        ))
+    };
+    let t = text.trim();
+    let (neg, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+        || !digits.chars().all(|c| c.is_ascii_digit() || c == '_')
+    {
+        return Err(err());
+    }
+    let n: i64 = digits.replace('_', "").parse().map_err(|_| err())?;
+    Ok(if neg { -n } else { n })
+}
+
+/// MLflow's `_validate_model_alias_name`: non-empty, `^[\w\-]*$`, at most 255 characters.
+pub fn validate_alias_name(alias: &str) -> Result<()> {
+    if alias.is_empty() {
+        return Err(Error::invalid(
+            "Registered model alias name cannot be empty.",
+        ));
+    }
+    if !alias.chars().all(|c| is_word_char(c) || c == '-') {
+        return Err(Error::invalid(format!(
+            "Invalid alias name: '{alias}'. Names may only contain alphanumerics, underscores (_), and dashes (-)."
+        )));
+    }
+    check_length(
+        "Registered model alias name",
+        MAX_REGISTERED_MODEL_ALIAS_LENGTH,
+        alias,
+    )
+}
+
+/// MLflow's `_validate_model_alias_name_reserved`: `latest` (any case) and `v<digits>`.
+pub fn validate_alias_name_not_reserved(alias: &str) -> Result<()> {
+    if alias.to_lowercase() == "latest" {
+        return Err(Error::invalid(
+            "'latest' alias name (case insensitive) is reserved.",
+        ));
+    }
+    let mut chars = alias.chars();
+    if matches!(chars.next(), Some('v' | 'V'))
+        && alias.len() > 1
+        && chars.all(|c| c.is_ascii_digit())
+    {
+        return Err(Error::invalid(format!(
+            "Version alias name '{alias}' is reserved."
+        )));
+    }
+    Ok(())
+}
+
+/// MLflow's `_validate_registered_model_tag` / `_validate_model_version_tag` (the same
+/// limits: key as a tag name of at most 250 characters, value at most 100000).
+pub fn validate_registry_tag(key: &str, value: &str) -> Result<()> {
+    validate_key_name(key, "key")?;
+    check_length("key", MAX_MODEL_REGISTRY_TAG_KEY_LENGTH, key)?;
+    check_length("value", MAX_MODEL_REGISTRY_TAG_VALUE_LENGTH, value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -420,5 +544,97 @@ mod tests {
         assert_eq!(python_repr("it's"), "\"it's\"");
         assert_eq!(python_repr("a'\"b"), "'a\\'\"b'");
         assert_eq!(python_repr("x\ny"), "'x\\ny'");
+    }
+}
+
+#[cfg(test)]
+mod registry_tests {
+    use super::*;
+
+    #[test]
+    fn model_names_follow_mlflow_3() {
+        for ok in [
+            "reg-model",
+            "modèle avec espaces é",
+            "yes",
+            "a b (c)",
+            ".hidden",
+        ] {
+            assert!(validate_model_name(ok).is_ok(), "{ok:?} refused");
+        }
+        assert_eq!(
+            validate_model_name("a:b").unwrap_err().to_string(),
+            "Invalid model name 'a:b'. Names cannot contain '/' or ':'."
+        );
+        assert_eq!(
+            validate_model_name("  ").unwrap_err().to_string(),
+            "Missing value for required parameter 'name'."
+        );
+        assert!(
+            validate_model_name("..")
+                .unwrap_err()
+                .to_string()
+                .contains("would resolve to '..'")
+        );
+        assert!(validate_model_name("50%").is_err());
+        for bad in ["a\\b", "nul\0", "/abs", "../x", ".", ""] {
+            assert!(validate_model_name(bad).is_err(), "{bad:?} accepted");
+            assert_eq!(
+                validate_model_name(bad).unwrap_err().exit_code(),
+                crate::ExitCode::InvalidValue
+            );
+        }
+    }
+
+    #[test]
+    fn existing_names_only_need_to_stay_inside_models() {
+        assert!(validate_model_name_is_safe("a:b").is_ok());
+        for bad in ["..", ".", "a/b", "a\\b", "x\0", ""] {
+            assert!(validate_model_name_is_safe(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn versions_parse_like_python_int() {
+        assert_eq!(validate_model_version("3").unwrap(), 3);
+        assert_eq!(validate_model_version(" 1_0 ").unwrap(), 10);
+        assert_eq!(validate_model_version("-1").unwrap(), -1);
+        assert_eq!(
+            validate_model_version("x").unwrap_err().to_string(),
+            "Parameter 'version' must be an integer, got 'x'."
+        );
+        assert!(validate_model_version("1.0").is_err());
+        assert!(validate_model_version("").is_err());
+    }
+
+    #[test]
+    fn alias_rules_are_mlflows() {
+        assert!(validate_alias_name("champion").is_ok());
+        assert!(validate_alias_name("é-x_1").is_ok());
+        assert!(validate_alias_name("").is_err());
+        assert!(validate_alias_name("a.b").is_err());
+        assert!(validate_alias_name("../x").is_err());
+        assert!(validate_alias_name(&"a".repeat(256)).is_err());
+        assert!(validate_alias_name_not_reserved("Latest").is_err());
+        assert_eq!(
+            validate_alias_name_not_reserved("V12")
+                .unwrap_err()
+                .to_string(),
+            "Version alias name 'V12' is reserved."
+        );
+        assert!(validate_alias_name_not_reserved("v").is_ok());
+        assert!(validate_alias_name_not_reserved("v1a").is_ok());
+    }
+
+    #[test]
+    fn registry_tag_values_may_be_100000_characters() {
+        assert!(validate_registry_tag("k", &"x".repeat(100_000)).is_ok());
+        assert_eq!(
+            validate_registry_tag("k", &"x".repeat(100_001))
+                .unwrap_err()
+                .to_string(),
+            "'value' exceeds the maximum length of 100000 characters"
+        );
+        assert!(validate_registry_tag("../k", "v").is_err());
     }
 }

@@ -11,6 +11,7 @@ use mlrs::{Error, Result};
 pub mod artifacts;
 pub mod completions;
 pub mod experiments;
+pub mod models;
 pub mod runs;
 pub mod store;
 pub mod util;
@@ -60,6 +61,9 @@ pub enum Command {
     /// List, download and log run artifacts.
     #[command(subcommand)]
     Artifacts(artifacts::Cmd),
+    /// The model registry: registered models, versions, stages, aliases, tags, model URIs.
+    #[command(subcommand)]
+    Models(models::Cmd),
     /// Permanently remove deleted runs, experiments and logged models (like `mlflow gc`).
     Gc(store::GcArgs),
     /// Check the store for objects MLflow or mlrs cannot read; repair them with --fix.
@@ -77,17 +81,25 @@ pub enum Command {
 /// Everything a command needs, resolved once from flags and environment.
 pub struct Ctx {
     pub tracking_uri: String,
+    /// `--registry-uri`, else `MLFLOW_REGISTRY_URI`, else the tracking URI.
+    pub registry_uri: String,
     pub warn: WarnSink,
 }
 
 impl Ctx {
     pub fn new(cli: &Cli) -> Ctx {
+        let tracking_uri = cli
+            .tracking_uri
+            .clone()
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| "./mlruns".into());
         Ctx {
-            tracking_uri: cli
-                .tracking_uri
+            registry_uri: cli
+                .registry_uri
                 .clone()
                 .filter(|u| !u.is_empty())
-                .unwrap_or_else(|| "./mlruns".into()),
+                .unwrap_or_else(|| tracking_uri.clone()),
+            tracking_uri,
             warn: Arc::new(|msg: &str| eprintln!("warning: {}", msg.replace('\n', " "))),
         }
     }
@@ -111,6 +123,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Experiments(cmd) => experiments::run(cmd, &ctx),
         Command::Runs(cmd) => runs::run(cmd, &ctx),
         Command::Artifacts(cmd) => artifacts::run(cmd, &ctx),
+        Command::Models(cmd) => models::run(cmd, &ctx),
         Command::Gc(args) => store::gc(args, &ctx),
         Command::Doctor(args) => store::doctor(args, &ctx),
         Command::Store(cmd) => store::run(cmd, &ctx),

@@ -6,6 +6,8 @@ use std::fmt;
 
 use crate::error::{Error, Result};
 
+pub mod registry;
+
 /// `RunStatus` of MLflow's protobuf, with its integer codes as stored in `meta.yaml`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RunStatus {

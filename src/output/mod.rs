@@ -7,6 +7,7 @@ use clap::ValueEnum;
 use serde_json::Value;
 
 pub mod json;
+pub mod registry_json;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
