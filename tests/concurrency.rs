@@ -253,3 +253,54 @@ fn writers_killed_at_random_moments_leave_a_readable_store() {
         }
     }
 }
+
+#[test]
+fn twelve_concurrent_registers_get_twelve_distinct_consecutive_versions() {
+    let s = Scratch::new();
+    let (_, run) = s.exp_and_run();
+    let model = s.path().join("model");
+    std::fs::create_dir_all(&model).unwrap();
+    std::fs::write(model.join("MLmodel"), "flavors: {}\n").unwrap();
+    s.run(&[
+        "artifacts",
+        "log-artifacts",
+        "-l",
+        model.to_str().unwrap(),
+        "-r",
+        &run,
+        "-a",
+        "model",
+    ])
+    .ok();
+    let uri = format!("runs:/{run}/model");
+    let versions: Vec<i64> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..12)
+            .map(|_| {
+                let (s, uri) = (&s, &uri);
+                scope.spawn(move || {
+                    let out = mlrs(s)
+                        .args(["models", "register", "-q", uri, "stress"])
+                        .stdout(Stdio::piped())
+                        .output()
+                        .unwrap();
+                    assert!(out.status.success());
+                    String::from_utf8(out.stdout)
+                        .unwrap()
+                        .trim()
+                        .parse::<i64>()
+                        .unwrap()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let mut sorted = versions.clone();
+    sorted.sort();
+    assert_eq!(sorted, (1..=12).collect::<Vec<_>>(), "{versions:?}");
+    let listed = s
+        .run(&["models", "versions", "stress", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(listed.as_array().unwrap().len(), 12);
+    assert_eq!(s.run(&["doctor"]).code, 0);
+}

@@ -59,14 +59,11 @@ impl FileStore {
                 next = next.max(vd.version.version + 1);
             }
         }
-        let path = loop {
-            let path = dir.join(format!("{VERSION_PREFIX}{next}"));
-            match fs::create_dir(&path) {
-                Ok(()) => break path,
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => next += 1,
-                Err(e) => return Err(Error::io(&path, e)),
-            }
-        };
+        // Built in a staging directory (meta.yaml and tags), then renamed to `version-<N>`: a
+        // rename onto an existing non-empty directory fails, so even without locks two
+        // creators never share a number, and a killed process never leaves a version
+        // directory without its meta.yaml (which would break MLflow's listing of the model).
+        let staging = self.staging_dir()?;
         let now = now_ms();
         let mut mv = ModelVersion {
             name: name.to_string(),
@@ -86,10 +83,25 @@ impl FileStore {
             tags: Default::default(),
             aliases: Vec::new(),
         };
-        self.write_version_meta(&path, &mv, &ModelVersionMetaIn::default())?;
-        for (k, v) in &new.tags {
-            write_key_file(&path, TAGS, k, v)?;
-            mv.tags.insert(k.clone(), v.clone());
+        let published = (|| -> Result<()> {
+            for (k, v) in &new.tags {
+                write_key_file(&staging, TAGS, k, v)?;
+                mv.tags.insert(k.clone(), v.clone());
+            }
+            loop {
+                mv.version = next;
+                self.write_version_meta(&staging, &mv, &ModelVersionMetaIn::default())?;
+                let path = dir.join(format!("{VERSION_PREFIX}{next}"));
+                match fs::rename(&staging, &path) {
+                    Ok(()) => return Ok(()),
+                    Err(_) if path.exists() => next += 1,
+                    Err(e) => return Err(Error::io(&path, e)),
+                }
+            }
+        })();
+        if let Err(e) = published {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(e);
         }
         self.touch_model(&dir, now)?;
         Ok(mv)

@@ -37,26 +37,38 @@ impl FileStore {
     ) -> Result<PathBuf> {
         let dir = self.model_path(name)?;
         fsutil::mkdirs(&self.models_dir())?;
-        match fs::create_dir(&dir) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+        if dir.exists() {
+            return Err(self.model_exists_error(name, &dir, tags));
+        }
+        // Built in a staging directory and renamed into place: a killed process never leaves
+        // a model directory without meta.yaml, and a rename onto an existing model fails.
+        let staging = self.staging_dir()?;
+        let now = now_ms();
+        let built = self
+            .write_model_meta(
+                &staging,
+                &RegisteredModelMeta {
+                    creation_timestamp: Some(now),
+                    description: description.map(str::to_string),
+                    last_updated_timestamp: Some(now),
+                    name: Some(name.to_string()),
+                    ..RegisteredModelMeta::default()
+                },
+            )
+            .and_then(|_| {
+                tags.iter()
+                    .try_for_each(|(k, v)| write_key_file(&staging, TAGS, k, v))
+            });
+        if let Err(e) = built {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+        if let Err(e) = fs::rename(&staging, &dir) {
+            let _ = fs::remove_dir_all(&staging);
+            if dir.exists() {
                 return Err(self.model_exists_error(name, &dir, tags));
             }
-            Err(e) => return Err(Error::io(&dir, e)),
-        }
-        let now = now_ms();
-        self.write_model_meta(
-            &dir,
-            &RegisteredModelMeta {
-                creation_timestamp: Some(now),
-                description: description.map(str::to_string),
-                last_updated_timestamp: Some(now),
-                name: Some(name.to_string()),
-                ..RegisteredModelMeta::default()
-            },
-        )?;
-        for (k, v) in tags {
-            write_key_file(&dir, TAGS, k, v)?;
+            return Err(Error::io(&dir, e));
         }
         Ok(dir)
     }
