@@ -194,8 +194,13 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
             out,
         } => {
             let store = ctx.read_store()?;
-            let mut runs =
-                store.list_runs(&[experiment_id], ViewType::parse(&view)?, RunParts::INFO)?;
+            // JSON documents are whole runs (as `mlflow runs describe`); a table needs info only.
+            let parts = if matches!(out.output, Format::Json | Format::Jsonl) {
+                RunParts::ALL
+            } else {
+                RunParts::INFO
+            };
+            let mut runs = store.list_runs(&[experiment_id], ViewType::parse(&view)?, parts)?;
             sort_runs_default(&mut runs);
             if out.quiet {
                 runs.iter().for_each(|r| println!("{}", r.info.run_id));
@@ -210,10 +215,7 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
                     r.info.status.to_string(),
                 ]);
             }
-            let items = runs
-                .iter()
-                .map(|r| json!({ "info": j::run_info(&r.info) }))
-                .collect();
+            let items = runs.iter().map(j::run).collect();
             output::emit(out.output, Rendered::List(items, t)).map_err(io_out)
         }
         Cmd::Describe { run_id, out } => {

@@ -12,9 +12,11 @@ use crate::error::{Error, Result};
 use crate::validate;
 
 impl FileStore {
-    /// The local directory holding a run's artifacts. When the recorded URI points nowhere
-    /// (the store was copied or rsynced elsewhere) but `<run>/artifacts` exists here, that one
-    /// is used, and a warning says so once.
+    /// The local directory holding a run's artifacts: the path of its recorded artifact URI.
+    /// When that path does not exist, the URI has the default layout of a store
+    /// (`…/<experiment_id>/<run_id>/artifacts`) and `<run>/artifacts` exists here, the store was
+    /// copied or rsynced from elsewhere (or the experiment is in `.trash/`): the local directory
+    /// is used, and a warning says so once. An experiment with its own artifact location keeps it.
     pub fn artifact_root(&self, run_id: &str) -> Result<PathBuf> {
         let dir = self.find_run_dir(run_id)?;
         let info = self.read_run_info(&dir)?;
@@ -23,12 +25,14 @@ impl FileStore {
         match recorded {
             Some(p) if p.as_os_str().is_empty() => Ok(local),
             Some(p) if p.exists() => Ok(p),
-            Some(p) if local.is_dir() => {
-                self.warn_once_moved(&format!(
-                    "artifact location {} does not exist; using {} (the store seems to have moved; `mlrs store relocate` rewrites the URIs)",
-                    p.display(),
-                    local.display()
-                ));
+            Some(p) if local.is_dir() && has_store_layout(&p, &info.experiment_id, run_id) => {
+                if p != local {
+                    self.warn_once_moved(&format!(
+                        "artifact location {} does not exist; using {} (the store seems to have moved; `mlrs store relocate` rewrites the URIs)",
+                        p.display(),
+                        local.display()
+                    ));
+                }
                 Ok(local)
             }
             Some(p) => Ok(p),
@@ -196,6 +200,18 @@ impl FileStore {
         fsutil::mkdirs(&dest)?;
         Ok(dest)
     }
+}
+
+/// Whether `path` ends with `<experiment_id>/<run_id>/artifacts`, the shape MLflow gives run
+/// artifact URIs under a store's default artifact root.
+fn has_store_layout(path: &Path, experiment_id: &str, run_id: &str) -> bool {
+    let mut comps = path
+        .components()
+        .rev()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned());
+    comps.next().as_deref() == Some("artifacts")
+        && comps.next().as_deref() == Some(run_id)
+        && comps.next().as_deref() == Some(experiment_id)
 }
 
 fn dir_has_entries(dir: &Path) -> bool {

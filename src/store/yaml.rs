@@ -23,11 +23,32 @@ pub fn from_yaml<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T> {
     if text.trim().is_empty() {
         return Err(Error::malformed(path, "empty YAML file"));
     }
-    serde_saphyr::from_str(text).map_err(|e| {
+    let text = yaml11_line_separators(text);
+    serde_saphyr::from_str(&text).map_err(|e| {
         let msg = e.to_string();
         let first = msg.lines().next().unwrap_or("invalid YAML").trim();
         Error::malformed(path, format!("invalid YAML: {first}"))
     })
+}
+
+/// PyYAML (YAML 1.1) treats U+2028 and U+2029 as line breaks: inside a quoted scalar it writes
+/// them raw and indents the next line, and reads the indentation back as nothing. YAML 1.2
+/// readers keep those spaces, so drop them as PyYAML does. (PyYAML never writes real spaces
+/// after such a break in a single-quoted or plain scalar: it switches to double quotes.)
+fn yaml11_line_separators(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['\u{2028}', '\u{2029}']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut after_break = false;
+    for c in text.chars() {
+        if after_break && (c == ' ' || c == '\t') {
+            continue;
+        }
+        after_break = c == '\u{2028}' || c == '\u{2029}';
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Reads and parses a YAML file.
@@ -126,6 +147,19 @@ mod tests {
             let back: Doc = from_yaml(&to_yaml(&doc).unwrap(), Path::new("t")).unwrap();
             assert_eq!(back, doc);
         }
+    }
+
+    #[test]
+    fn pyyaml_line_separator_indentation_is_read_as_pyyaml_reads_it() {
+        // Bytes PyYAML writes for the name "ls\u{2028}x".
+        let back: Doc = from_yaml("name: 'ls\u{2028}  x'\n", Path::new("t")).unwrap();
+        assert_eq!(back.name, "ls\u{2028}x");
+        let ours = Doc {
+            a: None,
+            name: "ps\u{2029}  y".into(),
+        };
+        let back: Doc = from_yaml(&to_yaml(&ours).unwrap(), Path::new("t")).unwrap();
+        assert_eq!(back.name, "ps\u{2029}  y");
     }
 
     #[test]
