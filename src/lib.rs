@@ -5,6 +5,7 @@
 
 pub mod entities;
 pub mod error;
+pub mod search;
 pub mod store;
 pub mod validate;
 

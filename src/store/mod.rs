@@ -17,6 +17,7 @@ mod names;
 pub mod registry;
 pub mod relocate;
 pub mod run;
+pub mod search;
 pub mod stale;
 pub mod uri;
 pub mod yaml;

@@ -279,7 +279,7 @@ impl FileStore {
         })
     }
 
-    fn read_inputs(&self, dir: &RunDir) -> Result<RunInputs> {
+    pub(crate) fn read_inputs(&self, dir: &RunDir) -> Result<RunInputs> {
         let mut inputs = RunInputs::default();
         for (input_dir, _) in sorted_subdirs(&dir.path.join("inputs"))? {
             let meta_path = input_dir.join("meta.yaml");

@@ -128,6 +128,20 @@ impl FileStore {
         Ok(self.fetch_version(name, version)?.1.version)
     }
 
+    /// Every version of every registered model (deleted ones included, marked
+    /// `Deleted_Internal`), for search. A malformed model or version is skipped with a warning.
+    pub fn all_model_versions(&self) -> Result<Vec<ModelVersion>> {
+        let mut out = Vec::new();
+        for model in self.all_registered_models(true)? {
+            let dir = self.existing_model_dir(&model.name)?;
+            match self.all_versions(&dir, &model.name, false) {
+                Ok(vs) => out.extend(vs.into_iter().map(|v| v.version)),
+                Err(e) => self.warn(&format!("skipping versions of '{}': {e}", model.name)),
+            }
+        }
+        Ok(out)
+    }
+
     /// Every live version of a model, by ascending version number.
     pub fn list_model_versions(&self, name: &str) -> Result<Vec<ModelVersion>> {
         let dir = self.existing_model_dir(name)?;

@@ -105,6 +105,11 @@ impl FileStore {
     /// Every registered model, sorted by name. Prompts (MLflow 3) are left out, as MLflow's
     /// searches leave them out; a malformed model is skipped with a warning naming its path.
     pub fn list_registered_models(&self) -> Result<Vec<RegisteredModel>> {
+        self.all_registered_models(false)
+    }
+
+    /// Every registered model, prompts included when asked (search filters them itself).
+    pub fn all_registered_models(&self, include_prompts: bool) -> Result<Vec<RegisteredModel>> {
         let models = self.models_dir();
         let entries = match fs::read_dir(&models) {
             Ok(e) => e,
@@ -133,7 +138,9 @@ impl FileStore {
                 continue;
             }
             match self.read_registered_model(&entry.path(), &name) {
-                Ok(m) if m.tags.get(tags::IS_PROMPT).map(String::as_str) == Some("true") => {}
+                Ok(m)
+                    if !include_prompts
+                        && m.tags.get(tags::IS_PROMPT).map(String::as_str) == Some("true") => {}
                 Ok(m) => out.push(m),
                 Err(e) => self.warn(&format!("skipping malformed registered model: {e}")),
             }
