@@ -382,6 +382,33 @@ impl Tokens {
     /// Replaces `self[from..=to]` by a group of `class` (sqlparse `group_tokens`); with `extend`,
     /// a group of that class at `from` absorbs the others instead.
     fn group(&mut self, class: Class, from: usize, to: usize, extend: bool) -> Info {
+        if to < from {
+            // sqlparse slices `tokens[from:to+1]`, which is empty here (a token already taken
+            // into an earlier group is met again): extending moves nothing, and a new group is
+            // an empty one inserted at `from`.
+            while self.done.len() <= from {
+                match self.rest.pop_front() {
+                    Some(n) => self.done.push(n),
+                    None => break,
+                }
+            }
+            let at = from.min(self.done.len().saturating_sub(1));
+            if extend && self.done.get(at).is_some_and(|n| n.class == class) {
+                return self.done[at].info();
+            }
+            let pos = self.done.get(at).map_or(0, |n| n.start);
+            let grp = Node {
+                class,
+                ttype: None,
+                start: pos,
+                end: pos,
+                children: Vec::new(),
+                aliased: false,
+            };
+            let info = grp.info();
+            self.done.insert(from.min(self.done.len()), grp);
+            return info;
+        }
         while self.done.len() <= to {
             match self.rest.pop_front() {
                 Some(n) => self.done.push(n),
@@ -645,7 +672,7 @@ impl Grouper<'_> {
                         list[tidx].ttype = Some(Kind::Operator);
                     }
                     let grp = list.group(pass.class, from, to, pass.extend);
-                    offset += (to - from) as isize;
+                    offset += to as isize - from as isize;
                     prev = Some((from, grp));
                     continue;
                 }
