@@ -7,6 +7,7 @@ pub mod entities;
 pub mod error;
 pub mod search;
 pub mod store;
+pub mod transfer;
 pub mod validate;
 
 pub use error::{Error, ExitCode, Result};
