@@ -85,11 +85,17 @@ _mlrs() {
             mlrs__subcmd__experiments,delete-tag)
                 cmd="mlrs__subcmd__experiments__subcmd__delete__subcmd__tag"
                 ;;
+            mlrs__subcmd__experiments,export)
+                cmd="mlrs__subcmd__experiments__subcmd__export"
+                ;;
             mlrs__subcmd__experiments,get)
                 cmd="mlrs__subcmd__experiments__subcmd__get"
                 ;;
             mlrs__subcmd__experiments,help)
                 cmd="mlrs__subcmd__experiments__subcmd__help"
+                ;;
+            mlrs__subcmd__experiments,import)
+                cmd="mlrs__subcmd__experiments__subcmd__import"
                 ;;
             mlrs__subcmd__experiments,rename)
                 cmd="mlrs__subcmd__experiments__subcmd__rename"
@@ -115,11 +121,17 @@ _mlrs() {
             mlrs__subcmd__experiments__subcmd__help,delete-tag)
                 cmd="mlrs__subcmd__experiments__subcmd__help__subcmd__delete__subcmd__tag"
                 ;;
+            mlrs__subcmd__experiments__subcmd__help,export)
+                cmd="mlrs__subcmd__experiments__subcmd__help__subcmd__export"
+                ;;
             mlrs__subcmd__experiments__subcmd__help,get)
                 cmd="mlrs__subcmd__experiments__subcmd__help__subcmd__get"
                 ;;
             mlrs__subcmd__experiments__subcmd__help,help)
                 cmd="mlrs__subcmd__experiments__subcmd__help__subcmd__help"
+                ;;
+            mlrs__subcmd__experiments__subcmd__help,import)
+                cmd="mlrs__subcmd__experiments__subcmd__help__subcmd__import"
                 ;;
             mlrs__subcmd__experiments__subcmd__help,rename)
                 cmd="mlrs__subcmd__experiments__subcmd__help__subcmd__rename"
@@ -184,8 +196,14 @@ _mlrs() {
             mlrs__subcmd__help__subcmd__experiments,delete-tag)
                 cmd="mlrs__subcmd__help__subcmd__experiments__subcmd__delete__subcmd__tag"
                 ;;
+            mlrs__subcmd__help__subcmd__experiments,export)
+                cmd="mlrs__subcmd__help__subcmd__experiments__subcmd__export"
+                ;;
             mlrs__subcmd__help__subcmd__experiments,get)
                 cmd="mlrs__subcmd__help__subcmd__experiments__subcmd__get"
+                ;;
+            mlrs__subcmd__help__subcmd__experiments,import)
+                cmd="mlrs__subcmd__help__subcmd__experiments__subcmd__import"
                 ;;
             mlrs__subcmd__help__subcmd__experiments,rename)
                 cmd="mlrs__subcmd__help__subcmd__experiments__subcmd__rename"
@@ -217,11 +235,17 @@ _mlrs() {
             mlrs__subcmd__help__subcmd__models,delete-version-tag)
                 cmd="mlrs__subcmd__help__subcmd__models__subcmd__delete__subcmd__version__subcmd__tag"
                 ;;
+            mlrs__subcmd__help__subcmd__models,export)
+                cmd="mlrs__subcmd__help__subcmd__models__subcmd__export"
+                ;;
             mlrs__subcmd__help__subcmd__models,get)
                 cmd="mlrs__subcmd__help__subcmd__models__subcmd__get"
                 ;;
             mlrs__subcmd__help__subcmd__models,get-version)
                 cmd="mlrs__subcmd__help__subcmd__models__subcmd__get__subcmd__version"
+                ;;
+            mlrs__subcmd__help__subcmd__models,import)
+                cmd="mlrs__subcmd__help__subcmd__models__subcmd__import"
                 ;;
             mlrs__subcmd__help__subcmd__models,latest)
                 cmd="mlrs__subcmd__help__subcmd__models__subcmd__latest"
@@ -237,6 +261,12 @@ _mlrs() {
                 ;;
             mlrs__subcmd__help__subcmd__models,resolve)
                 cmd="mlrs__subcmd__help__subcmd__models__subcmd__resolve"
+                ;;
+            mlrs__subcmd__help__subcmd__models,search)
+                cmd="mlrs__subcmd__help__subcmd__models__subcmd__search"
+                ;;
+            mlrs__subcmd__help__subcmd__models,search-versions)
+                cmd="mlrs__subcmd__help__subcmd__models__subcmd__search__subcmd__versions"
                 ;;
             mlrs__subcmd__help__subcmd__models,set-alias)
                 cmd="mlrs__subcmd__help__subcmd__models__subcmd__set__subcmd__alias"
@@ -259,8 +289,14 @@ _mlrs() {
             mlrs__subcmd__help__subcmd__models,versions)
                 cmd="mlrs__subcmd__help__subcmd__models__subcmd__versions"
                 ;;
+            mlrs__subcmd__help__subcmd__runs,best)
+                cmd="mlrs__subcmd__help__subcmd__runs__subcmd__best"
+                ;;
             mlrs__subcmd__help__subcmd__runs,close-stale)
                 cmd="mlrs__subcmd__help__subcmd__runs__subcmd__close__subcmd__stale"
+                ;;
+            mlrs__subcmd__help__subcmd__runs,compare)
+                cmd="mlrs__subcmd__help__subcmd__runs__subcmd__compare"
                 ;;
             mlrs__subcmd__help__subcmd__runs,create)
                 cmd="mlrs__subcmd__help__subcmd__runs__subcmd__create"
@@ -277,6 +313,12 @@ _mlrs() {
             mlrs__subcmd__help__subcmd__runs,end)
                 cmd="mlrs__subcmd__help__subcmd__runs__subcmd__end"
                 ;;
+            mlrs__subcmd__help__subcmd__runs,export)
+                cmd="mlrs__subcmd__help__subcmd__runs__subcmd__export"
+                ;;
+            mlrs__subcmd__help__subcmd__runs,import)
+                cmd="mlrs__subcmd__help__subcmd__runs__subcmd__import"
+                ;;
             mlrs__subcmd__help__subcmd__runs,list)
                 cmd="mlrs__subcmd__help__subcmd__runs__subcmd__list"
                 ;;
@@ -292,8 +334,14 @@ _mlrs() {
             mlrs__subcmd__help__subcmd__runs,metric-history)
                 cmd="mlrs__subcmd__help__subcmd__runs__subcmd__metric__subcmd__history"
                 ;;
+            mlrs__subcmd__help__subcmd__runs,plot)
+                cmd="mlrs__subcmd__help__subcmd__runs__subcmd__plot"
+                ;;
             mlrs__subcmd__help__subcmd__runs,restore)
                 cmd="mlrs__subcmd__help__subcmd__runs__subcmd__restore"
+                ;;
+            mlrs__subcmd__help__subcmd__runs,search)
+                cmd="mlrs__subcmd__help__subcmd__runs__subcmd__search"
                 ;;
             mlrs__subcmd__help__subcmd__runs,set-tag)
                 cmd="mlrs__subcmd__help__subcmd__runs__subcmd__set__subcmd__tag"
@@ -322,6 +370,9 @@ _mlrs() {
             mlrs__subcmd__models,delete-version-tag)
                 cmd="mlrs__subcmd__models__subcmd__delete__subcmd__version__subcmd__tag"
                 ;;
+            mlrs__subcmd__models,export)
+                cmd="mlrs__subcmd__models__subcmd__export"
+                ;;
             mlrs__subcmd__models,get)
                 cmd="mlrs__subcmd__models__subcmd__get"
                 ;;
@@ -330,6 +381,9 @@ _mlrs() {
                 ;;
             mlrs__subcmd__models,help)
                 cmd="mlrs__subcmd__models__subcmd__help"
+                ;;
+            mlrs__subcmd__models,import)
+                cmd="mlrs__subcmd__models__subcmd__import"
                 ;;
             mlrs__subcmd__models,latest)
                 cmd="mlrs__subcmd__models__subcmd__latest"
@@ -345,6 +399,12 @@ _mlrs() {
                 ;;
             mlrs__subcmd__models,resolve)
                 cmd="mlrs__subcmd__models__subcmd__resolve"
+                ;;
+            mlrs__subcmd__models,search)
+                cmd="mlrs__subcmd__models__subcmd__search"
+                ;;
+            mlrs__subcmd__models,search-versions)
+                cmd="mlrs__subcmd__models__subcmd__search__subcmd__versions"
                 ;;
             mlrs__subcmd__models,set-alias)
                 cmd="mlrs__subcmd__models__subcmd__set__subcmd__alias"
@@ -385,6 +445,9 @@ _mlrs() {
             mlrs__subcmd__models__subcmd__help,delete-version-tag)
                 cmd="mlrs__subcmd__models__subcmd__help__subcmd__delete__subcmd__version__subcmd__tag"
                 ;;
+            mlrs__subcmd__models__subcmd__help,export)
+                cmd="mlrs__subcmd__models__subcmd__help__subcmd__export"
+                ;;
             mlrs__subcmd__models__subcmd__help,get)
                 cmd="mlrs__subcmd__models__subcmd__help__subcmd__get"
                 ;;
@@ -393,6 +456,9 @@ _mlrs() {
                 ;;
             mlrs__subcmd__models__subcmd__help,help)
                 cmd="mlrs__subcmd__models__subcmd__help__subcmd__help"
+                ;;
+            mlrs__subcmd__models__subcmd__help,import)
+                cmd="mlrs__subcmd__models__subcmd__help__subcmd__import"
                 ;;
             mlrs__subcmd__models__subcmd__help,latest)
                 cmd="mlrs__subcmd__models__subcmd__help__subcmd__latest"
@@ -408,6 +474,12 @@ _mlrs() {
                 ;;
             mlrs__subcmd__models__subcmd__help,resolve)
                 cmd="mlrs__subcmd__models__subcmd__help__subcmd__resolve"
+                ;;
+            mlrs__subcmd__models__subcmd__help,search)
+                cmd="mlrs__subcmd__models__subcmd__help__subcmd__search"
+                ;;
+            mlrs__subcmd__models__subcmd__help,search-versions)
+                cmd="mlrs__subcmd__models__subcmd__help__subcmd__search__subcmd__versions"
                 ;;
             mlrs__subcmd__models__subcmd__help,set-alias)
                 cmd="mlrs__subcmd__models__subcmd__help__subcmd__set__subcmd__alias"
@@ -430,8 +502,14 @@ _mlrs() {
             mlrs__subcmd__models__subcmd__help,versions)
                 cmd="mlrs__subcmd__models__subcmd__help__subcmd__versions"
                 ;;
+            mlrs__subcmd__runs,best)
+                cmd="mlrs__subcmd__runs__subcmd__best"
+                ;;
             mlrs__subcmd__runs,close-stale)
                 cmd="mlrs__subcmd__runs__subcmd__close__subcmd__stale"
+                ;;
+            mlrs__subcmd__runs,compare)
+                cmd="mlrs__subcmd__runs__subcmd__compare"
                 ;;
             mlrs__subcmd__runs,create)
                 cmd="mlrs__subcmd__runs__subcmd__create"
@@ -448,8 +526,14 @@ _mlrs() {
             mlrs__subcmd__runs,end)
                 cmd="mlrs__subcmd__runs__subcmd__end"
                 ;;
+            mlrs__subcmd__runs,export)
+                cmd="mlrs__subcmd__runs__subcmd__export"
+                ;;
             mlrs__subcmd__runs,help)
                 cmd="mlrs__subcmd__runs__subcmd__help"
+                ;;
+            mlrs__subcmd__runs,import)
+                cmd="mlrs__subcmd__runs__subcmd__import"
                 ;;
             mlrs__subcmd__runs,list)
                 cmd="mlrs__subcmd__runs__subcmd__list"
@@ -466,8 +550,14 @@ _mlrs() {
             mlrs__subcmd__runs,metric-history)
                 cmd="mlrs__subcmd__runs__subcmd__metric__subcmd__history"
                 ;;
+            mlrs__subcmd__runs,plot)
+                cmd="mlrs__subcmd__runs__subcmd__plot"
+                ;;
             mlrs__subcmd__runs,restore)
                 cmd="mlrs__subcmd__runs__subcmd__restore"
+                ;;
+            mlrs__subcmd__runs,search)
+                cmd="mlrs__subcmd__runs__subcmd__search"
                 ;;
             mlrs__subcmd__runs,set-tag)
                 cmd="mlrs__subcmd__runs__subcmd__set__subcmd__tag"
@@ -475,8 +565,14 @@ _mlrs() {
             mlrs__subcmd__runs,start)
                 cmd="mlrs__subcmd__runs__subcmd__start"
                 ;;
+            mlrs__subcmd__runs__subcmd__help,best)
+                cmd="mlrs__subcmd__runs__subcmd__help__subcmd__best"
+                ;;
             mlrs__subcmd__runs__subcmd__help,close-stale)
                 cmd="mlrs__subcmd__runs__subcmd__help__subcmd__close__subcmd__stale"
+                ;;
+            mlrs__subcmd__runs__subcmd__help,compare)
+                cmd="mlrs__subcmd__runs__subcmd__help__subcmd__compare"
                 ;;
             mlrs__subcmd__runs__subcmd__help,create)
                 cmd="mlrs__subcmd__runs__subcmd__help__subcmd__create"
@@ -493,8 +589,14 @@ _mlrs() {
             mlrs__subcmd__runs__subcmd__help,end)
                 cmd="mlrs__subcmd__runs__subcmd__help__subcmd__end"
                 ;;
+            mlrs__subcmd__runs__subcmd__help,export)
+                cmd="mlrs__subcmd__runs__subcmd__help__subcmd__export"
+                ;;
             mlrs__subcmd__runs__subcmd__help,help)
                 cmd="mlrs__subcmd__runs__subcmd__help__subcmd__help"
+                ;;
+            mlrs__subcmd__runs__subcmd__help,import)
+                cmd="mlrs__subcmd__runs__subcmd__help__subcmd__import"
                 ;;
             mlrs__subcmd__runs__subcmd__help,list)
                 cmd="mlrs__subcmd__runs__subcmd__help__subcmd__list"
@@ -511,8 +613,14 @@ _mlrs() {
             mlrs__subcmd__runs__subcmd__help,metric-history)
                 cmd="mlrs__subcmd__runs__subcmd__help__subcmd__metric__subcmd__history"
                 ;;
+            mlrs__subcmd__runs__subcmd__help,plot)
+                cmd="mlrs__subcmd__runs__subcmd__help__subcmd__plot"
+                ;;
             mlrs__subcmd__runs__subcmd__help,restore)
                 cmd="mlrs__subcmd__runs__subcmd__help__subcmd__restore"
+                ;;
+            mlrs__subcmd__runs__subcmd__help,search)
+                cmd="mlrs__subcmd__runs__subcmd__help__subcmd__search"
                 ;;
             mlrs__subcmd__runs__subcmd__help,set-tag)
                 cmd="mlrs__subcmd__runs__subcmd__help__subcmd__set__subcmd__tag"
@@ -539,7 +647,7 @@ _mlrs() {
 
     case "${cmd}" in
         mlrs)
-            opts="-h -V --tracking-uri --registry-uri --help --version experiments runs artifacts models gc doctor store completions help"
+            opts="-h -V --tracking-uri --registry-uri --color --help --version experiments runs artifacts models gc doctor store completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -553,6 +661,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -561,7 +673,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__artifacts)
-            opts="-h --tracking-uri --registry-uri --help list download log-artifact log-artifacts help"
+            opts="-h --tracking-uri --registry-uri --color --help list download log-artifact log-artifacts help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -575,6 +687,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -583,7 +699,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__artifacts__subcmd__download)
-            opts="-r -a -u -d -h --run-id --artifact-path --artifact-uri --dst-path --tracking-uri --registry-uri --help"
+            opts="-r -a -u -d -h --run-id --artifact-path --artifact-uri --dst-path --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -627,6 +743,10 @@ _mlrs() {
                     ;;
                 --registry-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -721,7 +841,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__artifacts__subcmd__list)
-            opts="-r -a -o -q -h --run-id --artifact-path --output --quiet --tracking-uri --registry-uri --help"
+            opts="-r -a -o -q -h --run-id --artifact-path --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -759,6 +879,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -767,7 +891,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__artifacts__subcmd__log__subcmd__artifact)
-            opts="-l -r -a -h --local-file --run-id --artifact-path --tracking-uri --registry-uri --help"
+            opts="-l -r -a -h --local-file --run-id --artifact-path --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -805,6 +929,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -813,7 +941,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__artifacts__subcmd__log__subcmd__artifacts)
-            opts="-l -r -a -h --local-dir --run-id --artifact-path --tracking-uri --registry-uri --help"
+            opts="-l -r -a -h --local-dir --run-id --artifact-path --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -851,6 +979,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -859,7 +991,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__completions)
-            opts="-h --tracking-uri --registry-uri --help bash elvish fish powershell zsh"
+            opts="-h --dynamic --tracking-uri --registry-uri --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -873,6 +1005,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -881,7 +1017,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__doctor)
-            opts="-o -q -h --fix --stale-after --output --quiet --tracking-uri --registry-uri --help"
+            opts="-o -q -h --fix --stale-after --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -907,6 +1043,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -915,7 +1055,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__experiments)
-            opts="-h --tracking-uri --registry-uri --help create search get rename delete restore csv set-tag delete-tag help"
+            opts="-h --tracking-uri --registry-uri --color --help create search get rename delete restore csv set-tag delete-tag export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -929,6 +1069,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -937,7 +1081,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__experiments__subcmd__create)
-            opts="-n -l -o -q -h --experiment-name --artifact-location --output --quiet --tracking-uri --registry-uri --help"
+            opts="-n -l -o -q -h --experiment-name --artifact-location --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -975,6 +1119,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -983,7 +1131,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__experiments__subcmd__csv)
-            opts="-x -o -h --experiment-id --filename --tracking-uri --registry-uri --help"
+            opts="-x -o -h --experiment-id --filename --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1013,6 +1161,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1021,7 +1173,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__experiments__subcmd__delete)
-            opts="-x -h --experiment-id --tracking-uri --registry-uri --help"
+            opts="-x -h --experiment-id --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1041,6 +1193,10 @@ _mlrs() {
                     ;;
                 --registry-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1051,7 +1207,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__experiments__subcmd__delete__subcmd__tag)
-            opts="-x -h --experiment-id --tracking-uri --registry-uri --help"
+            opts="-x -h --experiment-id --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1073,6 +1229,56 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__experiments__subcmd__export)
+            opts="-x -o -q -h --experiment-id --output-dir --include-deleted --output --quiet --tracking-uri --registry-uri --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --experiment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1081,7 +1287,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__experiments__subcmd__get)
-            opts="-x -n -o -q -h --experiment-id --experiment-name --output --quiet --tracking-uri --registry-uri --help"
+            opts="-x -n -o -q -h --experiment-id --experiment-name --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1119,6 +1325,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1127,7 +1337,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__experiments__subcmd__help)
-            opts="create search get rename delete restore csv set-tag delete-tag help"
+            opts="create search get rename delete restore csv set-tag delete-tag export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1196,6 +1406,20 @@ _mlrs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrs__subcmd__experiments__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrs__subcmd__experiments__subcmd__help__subcmd__get)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1211,6 +1435,20 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__experiments__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__experiments__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1280,8 +1518,50 @@ _mlrs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrs__subcmd__experiments__subcmd__import)
+            opts="-o -q -h --input-dir --experiment-name --new-ids --output --quiet --tracking-uri --registry-uri --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --input-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --experiment-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrs__subcmd__experiments__subcmd__rename)
-            opts="-x -h --experiment-id --new-name --tracking-uri --registry-uri --help"
+            opts="-x -h --experiment-id --new-name --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1307,6 +1587,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1315,7 +1599,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__experiments__subcmd__restore)
-            opts="-x -h --experiment-id --tracking-uri --registry-uri --help"
+            opts="-x -h --experiment-id --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1337,6 +1621,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1345,7 +1633,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__experiments__subcmd__search)
-            opts="-v -o -q -h --view --max-results --output --quiet --tracking-uri --registry-uri --help"
+            opts="-v -o -q -h --view --filter --order-by --max-results --page-token --paginate --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1359,7 +1647,19 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --order-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-results)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1379,6 +1679,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1387,7 +1691,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__experiments__subcmd__set__subcmd__tag)
-            opts="-x -h --experiment-id --tracking-uri --registry-uri --help"
+            opts="-x -h --experiment-id --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1409,6 +1713,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1417,7 +1725,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__gc)
-            opts="-h --older-than --run-ids --experiment-ids --logged-model-ids --dry-run --tracking-uri --registry-uri --help"
+            opts="-h --older-than --run-ids --experiment-ids --logged-model-ids --dry-run --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1445,6 +1753,10 @@ _mlrs() {
                     ;;
                 --registry-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1567,7 +1879,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__help__subcmd__experiments)
-            opts="create search get rename delete restore csv set-tag delete-tag"
+            opts="create search get rename delete restore csv set-tag delete-tag export import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1636,7 +1948,35 @@ _mlrs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrs__subcmd__help__subcmd__experiments__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrs__subcmd__help__subcmd__experiments__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__help__subcmd__experiments__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1735,7 +2075,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__help__subcmd__models)
-            opts="create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve"
+            opts="create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve search search-versions export import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1832,6 +2172,20 @@ _mlrs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrs__subcmd__help__subcmd__models__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrs__subcmd__help__subcmd__models__subcmd__get)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1847,6 +2201,20 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__help__subcmd__models__subcmd__get__subcmd__version)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__help__subcmd__models__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1917,6 +2285,34 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__help__subcmd__models__subcmd__resolve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__help__subcmd__models__subcmd__search)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__help__subcmd__models__subcmd__search__subcmd__versions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2029,7 +2425,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__help__subcmd__runs)
-            opts="list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history"
+            opts="list search describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history compare plot best export import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2042,7 +2438,35 @@ _mlrs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrs__subcmd__help__subcmd__runs__subcmd__best)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrs__subcmd__help__subcmd__runs__subcmd__close__subcmd__stale)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__help__subcmd__runs__subcmd__compare)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2126,6 +2550,34 @@ _mlrs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrs__subcmd__help__subcmd__runs__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__help__subcmd__runs__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrs__subcmd__help__subcmd__runs__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2196,7 +2648,35 @@ _mlrs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrs__subcmd__help__subcmd__runs__subcmd__plot)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrs__subcmd__help__subcmd__runs__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__help__subcmd__runs__subcmd__search)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2267,7 +2747,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models)
-            opts="-h --tracking-uri --registry-uri --help create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help"
+            opts="-h --tracking-uri --registry-uri --color --help create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve search search-versions export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2281,6 +2761,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2289,7 +2773,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__create)
-            opts="-t -o -q -h --description --tag --output --quiet --tracking-uri --registry-uri --help"
+            opts="-t -o -q -h --description --tag --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2323,6 +2807,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2331,7 +2819,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__delete)
-            opts="-h --tracking-uri --registry-uri --help"
+            opts="-h --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2343,6 +2831,10 @@ _mlrs() {
                     ;;
                 --registry-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2353,7 +2845,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__delete__subcmd__alias)
-            opts="-h --tracking-uri --registry-uri --help"
+            opts="-h --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2365,6 +2857,10 @@ _mlrs() {
                     ;;
                 --registry-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2375,7 +2871,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__delete__subcmd__tag)
-            opts="-h --tracking-uri --registry-uri --help"
+            opts="-h --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2387,6 +2883,10 @@ _mlrs() {
                     ;;
                 --registry-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2397,7 +2897,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__delete__subcmd__version)
-            opts="-h --tracking-uri --registry-uri --help"
+            opts="-h --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2409,6 +2909,10 @@ _mlrs() {
                     ;;
                 --registry-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2419,7 +2923,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__delete__subcmd__version__subcmd__tag)
-            opts="-h --tracking-uri --registry-uri --help"
+            opts="-h --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2433,6 +2937,48 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__models__subcmd__export)
+            opts="-o -q -h --output-dir --include-runs --output --quiet --tracking-uri --registry-uri --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2441,7 +2987,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__get)
-            opts="-o -q -h --output --quiet --tracking-uri --registry-uri --help"
+            opts="-o -q -h --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2463,6 +3009,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2471,7 +3021,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__get__subcmd__version)
-            opts="-o -q -h --alias --output --quiet --tracking-uri --registry-uri --help"
+            opts="-o -q -h --alias --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2497,6 +3047,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2505,7 +3059,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__help)
-            opts="create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve help"
+            opts="create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve search search-versions export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2602,6 +3156,20 @@ _mlrs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrs__subcmd__models__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrs__subcmd__models__subcmd__help__subcmd__get)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2631,6 +3199,20 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__models__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2701,6 +3283,34 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__help__subcmd__resolve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__models__subcmd__help__subcmd__search)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__models__subcmd__help__subcmd__search__subcmd__versions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2812,8 +3422,50 @@ _mlrs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrs__subcmd__models__subcmd__import)
+            opts="-o -q -h --input-dir --include-runs --experiment-name --output --quiet --tracking-uri --registry-uri --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --input-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --experiment-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrs__subcmd__models__subcmd__latest)
-            opts="-s -o -q -h --stage --output --quiet --tracking-uri --registry-uri --help"
+            opts="-s -o -q -h --stage --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2843,6 +3495,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2851,7 +3507,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__list)
-            opts="-o -q -h --output --quiet --tracking-uri --registry-uri --help"
+            opts="-o -q -h --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2873,6 +3529,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2881,7 +3541,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__register)
-            opts="-t -o -q -h --tag --description --output --quiet --tracking-uri --registry-uri --help"
+            opts="-t -o -q -h --tag --description --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2915,6 +3575,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2923,7 +3587,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__rename)
-            opts="-o -q -h --output --quiet --tracking-uri --registry-uri --help"
+            opts="-o -q -h --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2943,6 +3607,10 @@ _mlrs() {
                     ;;
                 --registry-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2953,7 +3621,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__resolve)
-            opts="-o -q -h --output --quiet --tracking-uri --registry-uri --help"
+            opts="-o -q -h --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2973,6 +3641,110 @@ _mlrs() {
                     ;;
                 --registry-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__models__subcmd__search)
+            opts="-o -q -h --filter --order-by --max-results --page-token --paginate --output --quiet --tracking-uri --registry-uri --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --order-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-results)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__models__subcmd__search__subcmd__versions)
+            opts="-o -q -h --filter --order-by --max-results --page-token --paginate --output --quiet --tracking-uri --registry-uri --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --order-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-results)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2983,7 +3755,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__set__subcmd__alias)
-            opts="-h --tracking-uri --registry-uri --help"
+            opts="-h --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2995,6 +3767,10 @@ _mlrs() {
                     ;;
                 --registry-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3005,7 +3781,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__set__subcmd__tag)
-            opts="-h --tracking-uri --registry-uri --help"
+            opts="-h --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3017,6 +3793,10 @@ _mlrs() {
                     ;;
                 --registry-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3027,7 +3807,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__set__subcmd__version__subcmd__tag)
-            opts="-h --tracking-uri --registry-uri --help"
+            opts="-h --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3039,6 +3819,10 @@ _mlrs() {
                     ;;
                 --registry-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3049,7 +3833,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__transition)
-            opts="-o -q -h --archive-existing-versions --output --quiet --tracking-uri --registry-uri --help"
+            opts="-o -q -h --archive-existing-versions --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3069,6 +3853,10 @@ _mlrs() {
                     ;;
                 --registry-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3079,7 +3867,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__update)
-            opts="-o -q -h --description --output --quiet --tracking-uri --registry-uri --help"
+            opts="-o -q -h --description --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3103,6 +3891,10 @@ _mlrs() {
                     ;;
                 --registry-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3113,7 +3905,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__update__subcmd__version)
-            opts="-o -q -h --description --output --quiet --tracking-uri --registry-uri --help"
+            opts="-o -q -h --description --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3139,6 +3931,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3147,7 +3943,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__versions)
-            opts="-o -q -h --output --quiet --tracking-uri --registry-uri --help"
+            opts="-o -q -h --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3169,6 +3965,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3177,7 +3977,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__runs)
-            opts="-h --tracking-uri --registry-uri --help list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help"
+            opts="-h --tracking-uri --registry-uri --color --help list search describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history compare plot best export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3191,6 +3991,68 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__runs__subcmd__best)
+            opts="-v -o -q -h --experiment-ids --experiment-names --metric --max --min --filter --view --output --quiet --tracking-uri --registry-uri --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --experiment-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --experiment-names)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metric)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --view)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3199,7 +4061,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__runs__subcmd__close__subcmd__stale)
-            opts="-o -q -h --older-than --status --experiment-ids --dry-run --output --quiet --tracking-uri --registry-uri --help"
+            opts="-o -q -h --older-than --status --experiment-ids --dry-run --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3233,6 +4095,44 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__runs__subcmd__compare)
+            opts="-o -q -h --only-changed --output --quiet --tracking-uri --registry-uri --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3241,7 +4141,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__runs__subcmd__create)
-            opts="-t -o -q -h --experiment-id --experiment-name --run-name --description --tags --parent-run-id --status --output --quiet --tracking-uri --registry-uri --help"
+            opts="-t -o -q -h --experiment-id --experiment-name --run-name --description --tags --parent-run-id --status --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3295,6 +4195,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3303,7 +4207,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__runs__subcmd__delete)
-            opts="-h --run-id --tracking-uri --registry-uri --help"
+            opts="-h --run-id --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3319,6 +4223,10 @@ _mlrs() {
                     ;;
                 --registry-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3329,7 +4237,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__runs__subcmd__delete__subcmd__tag)
-            opts="-h --run-id --tracking-uri --registry-uri --help"
+            opts="-h --run-id --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3347,6 +4255,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3355,7 +4267,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__runs__subcmd__describe)
-            opts="-o -q -h --run-id --output --quiet --tracking-uri --registry-uri --help"
+            opts="-o -q -h --run-id --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3381,6 +4293,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3389,7 +4305,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__runs__subcmd__end)
-            opts="-h --run-id --status --tracking-uri --registry-uri --help"
+            opts="-h --run-id --status --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3411,6 +4327,52 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__runs__subcmd__export)
+            opts="-o -q -h --run-id --output-dir --include-deleted --output --quiet --tracking-uri --registry-uri --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --run-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3419,7 +4381,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__runs__subcmd__help)
-            opts="list describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history help"
+            opts="list search describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history compare plot best export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3432,7 +4394,35 @@ _mlrs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrs__subcmd__runs__subcmd__help__subcmd__best)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrs__subcmd__runs__subcmd__help__subcmd__close__subcmd__stale)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__runs__subcmd__help__subcmd__compare)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3516,7 +4506,35 @@ _mlrs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrs__subcmd__runs__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrs__subcmd__runs__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__runs__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3600,7 +4618,35 @@ _mlrs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrs__subcmd__runs__subcmd__help__subcmd__plot)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrs__subcmd__runs__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__runs__subcmd__help__subcmd__search)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3642,22 +4688,18 @@ _mlrs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        mlrs__subcmd__runs__subcmd__list)
-            opts="-v -o -q -h --experiment-id --view --output --quiet --tracking-uri --registry-uri --help"
+        mlrs__subcmd__runs__subcmd__import)
+            opts="-o -q -h --input-dir --experiment-id --new-ids --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --input-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --experiment-id)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --view)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -v)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3677,6 +4719,60 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__runs__subcmd__list)
+            opts="-v -o -q -h --experiment-id --view --columns --output --quiet --tracking-uri --registry-uri --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --experiment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --view)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3685,7 +4781,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__runs__subcmd__log__subcmd__batch)
-            opts="-h --run-id --json --tracking-uri --registry-uri --help"
+            opts="-h --run-id --json --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3707,6 +4803,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3715,7 +4815,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__runs__subcmd__log__subcmd__metric)
-            opts="-h --run-id --step --timestamp --tracking-uri --registry-uri --help"
+            opts="-h --run-id --step --timestamp --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3741,6 +4841,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3749,7 +4853,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__runs__subcmd__log__subcmd__param)
-            opts="-h --run-id --tracking-uri --registry-uri --help"
+            opts="-h --run-id --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3767,6 +4871,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3775,7 +4883,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__runs__subcmd__metric__subcmd__history)
-            opts="-o -q -h --run-id --output --quiet --tracking-uri --registry-uri --help"
+            opts="-o -q -h --run-id --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3801,6 +4909,72 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__runs__subcmd__plot)
+            opts="-o -q -h --run-id --metric --x --svg --png --width --height --output --quiet --tracking-uri --registry-uri --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --run-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metric)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --x)
+                    COMPREPLY=($(compgen -W "step time" -- "${cur}"))
+                    return 0
+                    ;;
+                --svg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --png)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --height)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3809,7 +4983,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__runs__subcmd__restore)
-            opts="-h --run-id --tracking-uri --registry-uri --help"
+            opts="-h --run-id --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3825,6 +4999,80 @@ _mlrs() {
                     ;;
                 --registry-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__runs__subcmd__search)
+            opts="-v -o -q -h --experiment-ids --experiment-names --view --filter --order-by --max-results --page-token --paginate --columns --output --quiet --tracking-uri --registry-uri --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --experiment-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --experiment-names)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --view)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --order-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-results)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3835,7 +5083,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__runs__subcmd__set__subcmd__tag)
-            opts="-h --run-id --tracking-uri --registry-uri --help"
+            opts="-h --run-id --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3853,6 +5101,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3861,7 +5113,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__runs__subcmd__start)
-            opts="-t -o -q -h --experiment-id --experiment-name --run-name --description --tags --parent-run-id --output --quiet --tracking-uri --registry-uri --help"
+            opts="-t -o -q -h --experiment-id --experiment-name --run-name --description --tags --parent-run-id --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3911,6 +5163,10 @@ _mlrs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3919,7 +5175,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__store)
-            opts="-h --tracking-uri --registry-uri --help relocate help"
+            opts="-h --tracking-uri --registry-uri --color --help relocate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3931,6 +5187,10 @@ _mlrs() {
                     ;;
                 --registry-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3983,7 +5243,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__store__subcmd__relocate)
-            opts="-o -q -h --from --to --dry-run --output --quiet --tracking-uri --registry-uri --help"
+            opts="-o -q -h --from --to --dry-run --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4011,6 +5271,10 @@ _mlrs() {
                     ;;
                 --registry-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)

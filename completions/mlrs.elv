@@ -20,8 +20,9 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         &'mlrs'= {
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
             cand experiments 'Create, list, rename, delete and restore experiments'
@@ -37,10 +38,11 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         &'mlrs;experiments'= {
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand create 'Create an experiment'
-            cand search 'List experiments (search with filters comes with `--filter`)'
+            cand search 'Search experiments with MLflow''s filter and order_by language'
             cand get 'Show one experiment by id or name'
             cand rename 'Rename an active experiment'
             cand delete 'Delete an experiment: its runs are marked deleted and it moves to .trash/'
@@ -48,6 +50,8 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand csv 'Write all runs of an experiment as CSV (to stdout, or to a file with -o)'
             cand set-tag 'Set a tag on an experiment'
             cand delete-tag 'Delete a tag of an experiment'
+            cand export 'Export an experiment and its runs in mlflow-export-import''s layout'
+            cand import 'Import an experiment exported by mlrs or mlflow-export-import, keeping ids and times'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mlrs;experiments;create'= {
@@ -59,23 +63,29 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;experiments;search'= {
             cand -v 'active_only, deleted_only or all'
             cand --view 'active_only, deleted_only or all'
-            cand --max-results 'At most this many experiments'
+            cand --filter 'MLflow filter string, e.g. "metrics.acc > 0.8 AND params.opt = ''adam''"'
+            cand --order-by 'MLflow order_by clause, e.g. "metrics.acc DESC" (repeatable, first one sorts first)'
+            cand --max-results 'At most this many results per page [default: MLflow''s for the entity]'
+            cand --page-token 'Continue from this page token (printed by the previous page)'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand --paginate 'Print `{"items": [...], "next_page_token": ...}` for the first page (-o json)'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;experiments;get'= {
             cand -x 'x'
@@ -86,10 +96,11 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;experiments;rename'= {
             cand -x 'x'
@@ -97,24 +108,27 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --new-name 'new-name'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;experiments;delete'= {
             cand -x 'x'
             cand --experiment-id 'experiment-id'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;experiments;restore'= {
             cand -x 'x'
             cand --experiment-id 'experiment-id'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;experiments;csv'= {
             cand -x 'x'
@@ -123,28 +137,60 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --filename 'File to write (note: `-o` is the file name here, as in mlflow)'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;experiments;set-tag'= {
             cand -x 'x'
             cand --experiment-id 'experiment-id'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;experiments;delete-tag'= {
             cand -x 'x'
             cand --experiment-id 'experiment-id'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mlrs;experiments;export'= {
+            cand -x 'x'
+            cand --experiment-id 'experiment-id'
+            cand --output-dir 'Directory to write experiment.json and runs/<run_id>/ into (created when missing)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand --include-deleted 'Export deleted runs too (mlrs imports them; mlflow-export-import 1.2.1''s import-experiment fails on a deleted run)'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mlrs;experiments;import'= {
+            cand --input-dir 'A directory written by `experiments export` or mlflow-export-import''s export-experiment'
+            cand --experiment-name 'Import into this experiment (created when missing) [default: the exported name]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand --new-ids 'Give every run a new id (parent links remapped) instead of keeping the exported ids'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;experiments;help'= {
             cand create 'Create an experiment'
-            cand search 'List experiments (search with filters comes with `--filter`)'
+            cand search 'Search experiments with MLflow''s filter and order_by language'
             cand get 'Show one experiment by id or name'
             cand rename 'Rename an active experiment'
             cand delete 'Delete an experiment: its runs are marked deleted and it moves to .trash/'
@@ -152,6 +198,8 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand csv 'Write all runs of an experiment as CSV (to stdout, or to a file with -o)'
             cand set-tag 'Set a tag on an experiment'
             cand delete-tag 'Delete a tag of an experiment'
+            cand export 'Export an experiment and its runs in mlflow-export-import''s layout'
+            cand import 'Import an experiment exported by mlrs or mlflow-export-import, keeping ids and times'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mlrs;experiments;help;create'= {
@@ -172,14 +220,20 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         }
         &'mlrs;experiments;help;delete-tag'= {
         }
+        &'mlrs;experiments;help;export'= {
+        }
+        &'mlrs;experiments;help;import'= {
+        }
         &'mlrs;experiments;help;help'= {
         }
         &'mlrs;runs'= {
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand list 'List the runs of an experiment'
+            cand search 'Search runs with MLflow''s filter and order_by language'
             cand describe 'Show a run: info, metrics, params, tags, inputs and outputs'
             cand create 'Create a run and end it at once with a status (like `mlflow runs create`)'
             cand start 'Start a RUNNING run with MLflow''s context tags; end it with `runs end`'
@@ -193,20 +247,48 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand delete-tag 'Delete a run tag'
             cand close-stale 'End runs left RUNNING by killed jobs (no write for longer than --older-than)'
             cand metric-history 'Every logged value of one metric, in logging order'
+            cand compare 'Params, metrics (latest, min, max) and tags of runs side by side, differences marked'
+            cand plot 'Line charts of metric histories, in the terminal or as SVG/PNG files'
+            cand best 'Print the id of the run with the best latest value of a metric (NaN and missing never win)'
+            cand export 'Export a run (run.json with every metric point, and its artifacts) in mlflow-export-import''s layout'
+            cand import 'Import a run exported by mlrs or mlflow-export-import, keeping its id, times and history'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mlrs;runs;list'= {
             cand --experiment-id 'experiment-id'
             cand -v 'active_only, deleted_only or all'
             cand --view 'active_only, deleted_only or all'
+            cand --columns 'Columns to show, comma-separated: metrics.KEY, params.KEY, tags.KEY or an attribute (run_id, run_name, status, start_time, ...); without an attribute, name and id lead'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mlrs;runs;search'= {
+            cand --experiment-ids 'Comma-separated experiment ids'
+            cand --experiment-names 'Comma-separated experiment names (instead of ids)'
+            cand -v 'active_only, deleted_only or all'
+            cand --view 'active_only, deleted_only or all'
+            cand --filter 'MLflow filter string, e.g. "metrics.acc > 0.8 AND params.opt = ''adam''"'
+            cand --order-by 'MLflow order_by clause, e.g. "metrics.acc DESC" (repeatable, first one sorts first)'
+            cand --max-results 'At most this many results per page [default: MLflow''s for the entity]'
+            cand --page-token 'Continue from this page token (printed by the previous page)'
+            cand --columns 'Table/CSV columns, e.g. metrics.accuracy,params.lr,tags.team (json prints whole runs)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand --paginate 'Print `{"items": [...], "next_page_token": ...}` for the first page (-o json)'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;runs;describe'= {
             cand --run-id 'run-id'
@@ -214,10 +296,11 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;runs;create'= {
             cand --experiment-id 'experiment-id'
@@ -232,10 +315,11 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;runs;start'= {
             cand --experiment-id 'experiment-id'
@@ -249,39 +333,44 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;runs;end'= {
             cand --run-id 'run-id'
             cand --status 'status'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;runs;delete'= {
             cand --run-id 'run-id'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;runs;restore'= {
             cand --run-id 'run-id'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;runs;log-param'= {
             cand --run-id 'run-id'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;runs;log-metric'= {
             cand --run-id 'run-id'
@@ -289,30 +378,34 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --timestamp 'Epoch milliseconds [default: now]'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;runs;log-batch'= {
             cand --run-id 'run-id'
             cand --json 'File with the JSON body, or - for standard input'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;runs;set-tag'= {
             cand --run-id 'run-id'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;runs;delete-tag'= {
             cand --run-id 'run-id'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;runs;close-stale'= {
             cand --older-than 'How long without any write: 1d2h3m4s, each part optional'
@@ -322,11 +415,12 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand --dry-run 'List them, change nothing'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;runs;metric-history'= {
             cand --run-id 'run-id'
@@ -334,13 +428,92 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mlrs;runs;compare'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand --only-changed 'Show only the rows whose values differ between the runs'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mlrs;runs;plot'= {
+            cand --run-id 'A run to plot; repeat for more runs (one line per run)'
+            cand --metric 'A metric to plot; repeat for more metrics (one chart per metric)'
+            cand --x 'The x axis: the metric''s step, or wall time'
+            cand --svg 'Also write the chart as an SVG file'
+            cand --png 'Also write the chart as a PNG file'
+            cand --width 'Width of the terminal chart in columns [default: the terminal''s, else 80]'
+            cand --height 'Height of the terminal chart''s plot area in rows'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mlrs;runs;best'= {
+            cand --experiment-ids 'Experiments to look in (comma-separated ids)'
+            cand --experiment-names 'Experiments to look in, by name (comma-separated)'
+            cand --metric 'The metric to rank by (its latest value in each run)'
+            cand --filter 'Only runs matching this MLflow filter string (as `runs search --filter`)'
+            cand -v 'active_only, deleted_only or all'
+            cand --view 'active_only, deleted_only or all'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand --max 'The highest value wins (the default)'
+            cand --min 'The lowest value wins'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mlrs;runs;export'= {
+            cand --run-id 'run-id'
+            cand --output-dir 'Directory to write run.json and artifacts/ into (created when missing)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand --include-deleted 'Export the run even when it is deleted'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mlrs;runs;import'= {
+            cand --input-dir 'A directory written by `runs export` or mlflow-export-import''s export-run'
+            cand --experiment-id 'The experiment to import the run into'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand --new-ids 'Give the run a new id instead of keeping the exported one'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;runs;help'= {
             cand list 'List the runs of an experiment'
+            cand search 'Search runs with MLflow''s filter and order_by language'
             cand describe 'Show a run: info, metrics, params, tags, inputs and outputs'
             cand create 'Create a run and end it at once with a status (like `mlflow runs create`)'
             cand start 'Start a RUNNING run with MLflow''s context tags; end it with `runs end`'
@@ -354,9 +527,16 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand delete-tag 'Delete a run tag'
             cand close-stale 'End runs left RUNNING by killed jobs (no write for longer than --older-than)'
             cand metric-history 'Every logged value of one metric, in logging order'
+            cand compare 'Params, metrics (latest, min, max) and tags of runs side by side, differences marked'
+            cand plot 'Line charts of metric histories, in the terminal or as SVG/PNG files'
+            cand best 'Print the id of the run with the best latest value of a metric (NaN and missing never win)'
+            cand export 'Export a run (run.json with every metric point, and its artifacts) in mlflow-export-import''s layout'
+            cand import 'Import a run exported by mlrs or mlflow-export-import, keeping its id, times and history'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mlrs;runs;help;list'= {
+        }
+        &'mlrs;runs;help;search'= {
         }
         &'mlrs;runs;help;describe'= {
         }
@@ -384,13 +564,24 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         }
         &'mlrs;runs;help;metric-history'= {
         }
+        &'mlrs;runs;help;compare'= {
+        }
+        &'mlrs;runs;help;plot'= {
+        }
+        &'mlrs;runs;help;best'= {
+        }
+        &'mlrs;runs;help;export'= {
+        }
+        &'mlrs;runs;help;import'= {
+        }
         &'mlrs;runs;help;help'= {
         }
         &'mlrs;artifacts'= {
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand list 'List the artifacts of a run (one directory level)'
             cand download 'Copy artifacts out of a run; prints the local path of the copy'
             cand log-artifact 'Log one local file as an artifact of a run'
@@ -406,10 +597,11 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;artifacts;download'= {
             cand -r 'r'
@@ -422,8 +614,9 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --dst-path 'Destination directory [default: a new temporary directory]'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;artifacts;log-artifact'= {
             cand -l 'l'
@@ -434,8 +627,9 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --artifact-path 'artifact-path'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;artifacts;log-artifacts'= {
             cand -l 'l'
@@ -446,8 +640,9 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --artifact-path 'artifact-path'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;artifacts;help'= {
             cand list 'List the artifacts of a run (one directory level)'
@@ -469,8 +664,9 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         &'mlrs;models'= {
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand create 'Create a registered model'
             cand get 'Show a registered model with its tags, aliases and latest versions'
             cand list 'List every registered model, sorted by name'
@@ -491,6 +687,10 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand set-alias 'Point an alias at a version (`latest` and `v<N>` are reserved)'
             cand delete-alias 'Delete an alias (a missing alias is no error)'
             cand resolve 'Print the local directory behind a models:/ or runs:/ URI'
+            cand search 'Search registered models with MLflow''s filter and order_by language'
+            cand search-versions 'Search model versions with MLflow''s filter and order_by language'
+            cand export 'Export a registered model (versions, stages, aliases, tags) in mlflow-export-import''s layout'
+            cand import 'Import a registered model exported by mlrs or mlflow-export-import, version numbers kept'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mlrs;models;create'= {
@@ -501,40 +701,44 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;models;get'= {
             cand -o 'Output format'
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;models;list'= {
             cand -o 'Output format'
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;models;rename'= {
             cand -o 'Output format'
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;models;update'= {
             cand --description 'The new description (markdown)'
@@ -542,28 +746,32 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;models;delete'= {
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;models;set-tag'= {
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;models;delete-tag'= {
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;models;register'= {
             cand -t 'A version tag as key=value (repeatable)'
@@ -573,6 +781,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
             cand -h 'Print help (see more with ''--help'')'
@@ -583,10 +792,11 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;models;get-version'= {
             cand --alias 'An alias instead of a version number (`latest` is the highest version)'
@@ -594,10 +804,11 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;models;update-version'= {
             cand --description 'The new description (markdown)'
@@ -605,34 +816,39 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;models;delete-version'= {
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;models;set-version-tag'= {
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;models;delete-version-tag'= {
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;models;transition'= {
             cand -o 'Output format'
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand --archive-existing-versions 'Archive the other versions currently in STAGE (Staging or Production only)'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
@@ -646,28 +862,91 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;models;set-alias'= {
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;models;delete-alias'= {
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;models;resolve'= {
             cand -o 'Output format'
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mlrs;models;search'= {
+            cand --filter 'MLflow filter string, e.g. "metrics.acc > 0.8 AND params.opt = ''adam''"'
+            cand --order-by 'MLflow order_by clause, e.g. "metrics.acc DESC" (repeatable, first one sorts first)'
+            cand --max-results 'At most this many results per page [default: MLflow''s for the entity]'
+            cand --page-token 'Continue from this page token (printed by the previous page)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand --paginate 'Print `{"items": [...], "next_page_token": ...}` for the first page (-o json)'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mlrs;models;search-versions'= {
+            cand --filter 'MLflow filter string, e.g. "metrics.acc > 0.8 AND params.opt = ''adam''"'
+            cand --order-by 'MLflow order_by clause, e.g. "metrics.acc DESC" (repeatable, first one sorts first)'
+            cand --max-results 'At most this many results per page [default: MLflow''s for the entity]'
+            cand --page-token 'Continue from this page token (printed by the previous page)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand --paginate 'Print `{"items": [...], "next_page_token": ...}` for the first page (-o json)'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mlrs;models;export'= {
+            cand --output-dir 'Directory to write model.json (and with --include-runs, <run_id>/) into'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand --include-runs 'Also export the run of every version (what mlflow-export-import''s import-model needs)'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mlrs;models;import'= {
+            cand --input-dir 'A directory written by `models export` or mlflow-export-import''s export-model'
+            cand --experiment-name 'With --include-runs: the experiment for those runs [default: the one they came from]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand --include-runs 'Also import the runs the versions point to (from <input-dir>/<run_id>/), ids kept'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
             cand -h 'Print help (see more with ''--help'')'
@@ -694,6 +973,10 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand set-alias 'Point an alias at a version (`latest` and `v<N>` are reserved)'
             cand delete-alias 'Delete an alias (a missing alias is no error)'
             cand resolve 'Print the local directory behind a models:/ or runs:/ URI'
+            cand search 'Search registered models with MLflow''s filter and order_by language'
+            cand search-versions 'Search model versions with MLflow''s filter and order_by language'
+            cand export 'Export a registered model (versions, stages, aliases, tags) in mlflow-export-import''s layout'
+            cand import 'Import a registered model exported by mlrs or mlflow-export-import, version numbers kept'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mlrs;models;help;create'= {
@@ -736,6 +1019,14 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         }
         &'mlrs;models;help;resolve'= {
         }
+        &'mlrs;models;help;search'= {
+        }
+        &'mlrs;models;help;search-versions'= {
+        }
+        &'mlrs;models;help;export'= {
+        }
+        &'mlrs;models;help;import'= {
+        }
         &'mlrs;models;help;help'= {
         }
         &'mlrs;gc'= {
@@ -745,9 +1036,10 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --logged-model-ids 'Comma-separated MLflow 3 logged model ids (each must be deleted)'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand --dry-run 'Print what would be removed, remove nothing'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;doctor'= {
             cand --stale-after 'Report RUNNING runs without a write for this long'
@@ -755,17 +1047,19 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand --fix 'Repair what can be repaired without guessing; quarantine what cannot (nothing is deleted)'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;store'= {
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand relocate 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -776,11 +1070,12 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand --dry-run 'Print what would change, change nothing'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;store;help'= {
             cand relocate 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
@@ -793,8 +1088,10 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         &'mlrs;completions'= {
             cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand --dynamic 'Print a script that asks mlrs at each TAB, so experiment names and ids, run ids and model names are completed from the store (`source <(mlrs completions bash --dynamic)`)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;help'= {
             cand experiments 'Create, list, rename, delete and restore experiments'
@@ -809,7 +1106,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         }
         &'mlrs;help;experiments'= {
             cand create 'Create an experiment'
-            cand search 'List experiments (search with filters comes with `--filter`)'
+            cand search 'Search experiments with MLflow''s filter and order_by language'
             cand get 'Show one experiment by id or name'
             cand rename 'Rename an active experiment'
             cand delete 'Delete an experiment: its runs are marked deleted and it moves to .trash/'
@@ -817,6 +1114,8 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand csv 'Write all runs of an experiment as CSV (to stdout, or to a file with -o)'
             cand set-tag 'Set a tag on an experiment'
             cand delete-tag 'Delete a tag of an experiment'
+            cand export 'Export an experiment and its runs in mlflow-export-import''s layout'
+            cand import 'Import an experiment exported by mlrs or mlflow-export-import, keeping ids and times'
         }
         &'mlrs;help;experiments;create'= {
         }
@@ -836,8 +1135,13 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         }
         &'mlrs;help;experiments;delete-tag'= {
         }
+        &'mlrs;help;experiments;export'= {
+        }
+        &'mlrs;help;experiments;import'= {
+        }
         &'mlrs;help;runs'= {
             cand list 'List the runs of an experiment'
+            cand search 'Search runs with MLflow''s filter and order_by language'
             cand describe 'Show a run: info, metrics, params, tags, inputs and outputs'
             cand create 'Create a run and end it at once with a status (like `mlflow runs create`)'
             cand start 'Start a RUNNING run with MLflow''s context tags; end it with `runs end`'
@@ -851,8 +1155,15 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand delete-tag 'Delete a run tag'
             cand close-stale 'End runs left RUNNING by killed jobs (no write for longer than --older-than)'
             cand metric-history 'Every logged value of one metric, in logging order'
+            cand compare 'Params, metrics (latest, min, max) and tags of runs side by side, differences marked'
+            cand plot 'Line charts of metric histories, in the terminal or as SVG/PNG files'
+            cand best 'Print the id of the run with the best latest value of a metric (NaN and missing never win)'
+            cand export 'Export a run (run.json with every metric point, and its artifacts) in mlflow-export-import''s layout'
+            cand import 'Import a run exported by mlrs or mlflow-export-import, keeping its id, times and history'
         }
         &'mlrs;help;runs;list'= {
+        }
+        &'mlrs;help;runs;search'= {
         }
         &'mlrs;help;runs;describe'= {
         }
@@ -879,6 +1190,16 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         &'mlrs;help;runs;close-stale'= {
         }
         &'mlrs;help;runs;metric-history'= {
+        }
+        &'mlrs;help;runs;compare'= {
+        }
+        &'mlrs;help;runs;plot'= {
+        }
+        &'mlrs;help;runs;best'= {
+        }
+        &'mlrs;help;runs;export'= {
+        }
+        &'mlrs;help;runs;import'= {
         }
         &'mlrs;help;artifacts'= {
             cand list 'List the artifacts of a run (one directory level)'
@@ -915,6 +1236,10 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand set-alias 'Point an alias at a version (`latest` and `v<N>` are reserved)'
             cand delete-alias 'Delete an alias (a missing alias is no error)'
             cand resolve 'Print the local directory behind a models:/ or runs:/ URI'
+            cand search 'Search registered models with MLflow''s filter and order_by language'
+            cand search-versions 'Search model versions with MLflow''s filter and order_by language'
+            cand export 'Export a registered model (versions, stages, aliases, tags) in mlflow-export-import''s layout'
+            cand import 'Import a registered model exported by mlrs or mlflow-export-import, version numbers kept'
         }
         &'mlrs;help;models;create'= {
         }
@@ -955,6 +1280,14 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         &'mlrs;help;models;delete-alias'= {
         }
         &'mlrs;help;models;resolve'= {
+        }
+        &'mlrs;help;models;search'= {
+        }
+        &'mlrs;help;models;search-versions'= {
+        }
+        &'mlrs;help;models;export'= {
+        }
+        &'mlrs;help;models;import'= {
         }
         &'mlrs;help;gc'= {
         }

@@ -7,10 +7,22 @@ mod cli;
 mod output;
 
 fn main() {
+    reset_sigpipe();
+    cli::completions::complete_from_env();
     let args = cli::Cli::parse();
     if let Err(e) = cli::run(args) {
         let msg = e.to_string().replace(['\n', '\r'], " ");
         eprintln!("error: {msg}");
         std::process::exit(e.exit_code().into());
+    }
+}
+
+/// Rust ignores SIGPIPE, so writing to a closed pipe (`mlrs runs list | head`) would panic in
+/// `println!`. Restore the default action: the process ends quietly like other Unix tools.
+fn reset_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to SIG_DFL at start-up, before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

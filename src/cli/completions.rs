@@ -1,21 +1,175 @@
-//! `mlrs completions SHELL`: completion scripts generated from the clap definitions.
+//! `mlrs completions SHELL`: completion scripts generated from the clap definitions, static
+//! (committed under `completions/`) or dynamic (clap_complete's engine, reading the store).
+
+use std::ffi::OsString;
 
 use clap::CommandFactory;
-use clap_complete::Shell;
+use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
+use clap_complete::env::Shells;
+use clap_complete::{CompleteEnv, Shell};
 
-use mlrs::Result;
+use mlrs::entities::ViewType;
+use mlrs::store::{FileStore, RunParts};
+use mlrs::{Error, Result};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The shell to generate for.
     #[arg(value_enum)]
     pub shell: Shell,
+    /// Print a script that asks mlrs at each TAB, so experiment names and ids, run ids and
+    /// model names are completed from the store (`source <(mlrs completions bash --dynamic)`).
+    #[arg(long)]
+    pub dynamic: bool,
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let mut cmd = super::Cli::command();
-    clap_complete::generate(args.shell, &mut cmd, "mlrs", &mut std::io::stdout());
-    Ok(())
+    let mut out = std::io::stdout();
+    if !args.dynamic {
+        let mut cmd = super::Cli::command();
+        clap_complete::generate(args.shell, &mut cmd, "mlrs", &mut out);
+        return Ok(());
+    }
+    let name = args.shell.to_string();
+    let shells = Shells::builtins();
+    let shell = shells
+        .completer(&name)
+        .ok_or_else(|| Error::invalid(format!("no dynamic completion for {name}")))?;
+    let completer = std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| "mlrs".into());
+    shell
+        .write_registration("COMPLETE", "mlrs", "mlrs", &completer, &mut out)
+        .map_err(super::io_out)
+}
+
+/// Answers a completion request when the shell runs `COMPLETE=SHELL mlrs -- WORDS...` (the
+/// dynamic script does); returns without doing anything otherwise. Call before parsing.
+pub fn complete_from_env() {
+    CompleteEnv::with_factory(dynamic_command).complete();
+}
+
+/// The command tree with store-backed completers on the arguments that name store objects.
+pub fn dynamic_command() -> clap::Command {
+    attach(super::Cli::command(), "")
+}
+
+fn attach(cmd: clap::Command, parent: &str) -> clap::Command {
+    let name = cmd.get_name().to_string();
+    let in_models = parent == "models" && name != "create";
+    let cmd = cmd.mut_args(|arg| {
+        let candidates: Option<fn() -> Vec<CompletionCandidate>> = match arg.get_id().as_str() {
+            "run_id" | "run_ids" | "runs" | "parent_run_id" => Some(run_candidates),
+            "experiment_id" | "experiment_ids" => Some(experiment_id_candidates),
+            "experiment_name" | "experiment_names" => Some(experiment_name_candidates),
+            "name" if in_models => Some(model_candidates),
+            _ => None,
+        };
+        match candidates {
+            Some(f) => arg.add(ArgValueCandidates::new(f)),
+            None => arg,
+        }
+    });
+    cmd.mut_subcommands(|sub| attach(sub, &name))
+}
+
+/// The value of `--FLAG X` or `--FLAG=X` on the command line being completed.
+fn flag_value(flag: &str) -> Option<String> {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let long = format!("--{flag}");
+    let eq = format!("--{flag}=");
+    args.iter().enumerate().find_map(|(i, a)| {
+        let a = a.to_str()?;
+        if a == long {
+            args.get(i + 1)?.to_str().map(String::from)
+        } else {
+            a.strip_prefix(&eq).map(String::from)
+        }
+    })
+}
+
+/// The store the command being completed would use: `--tracking-uri`, `MLFLOW_TRACKING_URI`,
+/// `./mlruns` (or the registry's, for model names). A missing store completes nothing.
+fn completion_store(registry: bool) -> Option<FileStore> {
+    let env = |var: &str| std::env::var(var).ok().filter(|v| !v.is_empty());
+    let tracking = flag_value("tracking-uri")
+        .or_else(|| env("MLFLOW_TRACKING_URI"))
+        .unwrap_or_else(|| "./mlruns".into());
+    let uri = if registry {
+        flag_value("registry-uri")
+            .or_else(|| env("MLFLOW_REGISTRY_URI"))
+            .unwrap_or(tracking)
+    } else {
+        tracking
+    };
+    let store = FileStore::open(&uri, std::sync::Arc::new(|_: &str| {})).ok()?;
+    store.check_exists().ok()?;
+    Some(store)
+}
+
+fn candidate(value: &str, help: &str) -> CompletionCandidate {
+    CompletionCandidate::new(value).help(Some(help.to_string().into()))
+}
+
+fn run_candidates() -> Vec<CompletionCandidate> {
+    let Some(store) = completion_store(false) else {
+        return Vec::new();
+    };
+    let experiments = store
+        .list_experiments(ViewType::ActiveOnly)
+        .unwrap_or_default();
+    let ids: Vec<String> = experiments
+        .iter()
+        .map(|e| e.experiment_id.clone())
+        .collect();
+    let mut runs = store
+        .list_runs(&ids, ViewType::ActiveOnly, RunParts::INFO)
+        .unwrap_or_default();
+    super::runs::sort_runs_default(&mut runs);
+    runs.iter()
+        .map(|r| candidate(&r.info.run_id, &r.info.run_name))
+        .collect()
+}
+
+fn experiment_id_candidates() -> Vec<CompletionCandidate> {
+    let Some(store) = completion_store(false) else {
+        return Vec::new();
+    };
+    store
+        .list_experiments(ViewType::ActiveOnly)
+        .unwrap_or_default()
+        .iter()
+        .map(|e| candidate(&e.experiment_id, &e.name))
+        .collect()
+}
+
+fn experiment_name_candidates() -> Vec<CompletionCandidate> {
+    let Some(store) = completion_store(false) else {
+        return Vec::new();
+    };
+    store
+        .list_experiments(ViewType::ActiveOnly)
+        .unwrap_or_default()
+        .iter()
+        .map(|e| candidate(&e.name, &format!("experiment {}", e.experiment_id)))
+        .collect()
+}
+
+fn model_candidates() -> Vec<CompletionCandidate> {
+    let Some(store) = completion_store(true) else {
+        return Vec::new();
+    };
+    store
+        .list_registered_models()
+        .unwrap_or_default()
+        .iter()
+        .map(|m| {
+            candidate(
+                &m.name,
+                m.description.as_deref().unwrap_or("registered model"),
+            )
+        })
+        .collect()
 }
 
 /// Completion scripts and man pages committed under `completions/` and `man/`, generated from

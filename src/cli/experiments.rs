@@ -23,15 +23,16 @@ pub enum Cmd {
         #[command(flatten)]
         out: OutputArgs,
     },
-    /// List experiments (search with filters comes with `--filter`).
-    #[command(after_help = "Example:\n  mlrs experiments search -v all -o json")]
+    /// Search experiments with MLflow's filter and order_by language.
+    #[command(
+        after_help = "Example:\n  mlrs experiments search -v all --filter \"name LIKE 'fraud-%'\" --order-by \"creation_time DESC\" -o json"
+    )]
     Search {
         /// active_only, deleted_only or all.
         #[arg(short = 'v', long = "view", default_value = "active_only")]
         view: String,
-        /// At most this many experiments.
-        #[arg(long = "max-results")]
-        max_results: Option<usize>,
+        #[command(flatten)]
+        search: super::search::SearchArgs,
         #[command(flatten)]
         out: OutputArgs,
     },
@@ -95,6 +96,16 @@ pub enum Cmd {
         experiment_id: String,
         key: String,
     },
+    /// Export an experiment and its runs in mlflow-export-import's layout.
+    #[command(
+        after_help = "Example:\n  mlrs experiments export -x 1 --output-dir export/exp --include-deleted"
+    )]
+    Export(super::transfer::ExperimentExportArgs),
+    /// Import an experiment exported by mlrs or mlflow-export-import, keeping ids and times.
+    #[command(
+        after_help = "Example:\n  mlrs experiments import --input-dir export/exp --experiment-name fraud-copy"
+    )]
+    Import(super::transfer::ExperimentImportArgs),
 }
 
 pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
@@ -117,38 +128,7 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
             }
             Ok(())
         }
-        Cmd::Search {
-            view,
-            max_results,
-            out,
-        } => {
-            let store = ctx.read_store()?;
-            let mut exps = store.list_experiments(ViewType::parse(&view)?)?;
-            sort_experiments(&mut exps);
-            if let Some(n) = max_results {
-                exps.truncate(n);
-            }
-            if out.quiet {
-                exps.iter().for_each(|e| println!("{}", e.experiment_id));
-                return Ok(());
-            }
-            let mut t = Table::new(&[
-                "Experiment Id",
-                "Name",
-                "Artifact Location",
-                "Lifecycle Stage",
-            ]);
-            for e in &exps {
-                t.row(vec![
-                    e.experiment_id.clone(),
-                    e.name.clone(),
-                    e.artifact_location.clone(),
-                    e.lifecycle_stage.to_string(),
-                ]);
-            }
-            let items = exps.iter().map(j::experiment).collect();
-            output::emit(out.output, Rendered::List(items, t)).map_err(io_out)
-        }
+        Cmd::Search { view, search, out } => super::search::experiments(&view, &search, &out, ctx),
         Cmd::Get {
             experiment_id,
             experiment_name,
@@ -231,18 +211,9 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
         Cmd::DeleteTag { experiment_id, key } => ctx
             .read_store()?
             .delete_experiment_tag(&experiment_id, &key),
+        Cmd::Export(args) => super::transfer::export_experiment(args, ctx),
+        Cmd::Import(args) => super::transfer::import_experiment(args, ctx),
     }
-}
-
-/// MLflow's default experiment order: creation_time DESC, then experiment_id ASC.
-pub fn sort_experiments(exps: &mut [Experiment]) {
-    exps.sort_by(|a, b| {
-        b.creation_time
-            .is_some()
-            .cmp(&a.creation_time.is_some())
-            .then(b.creation_time.cmp(&a.creation_time))
-            .then(a.experiment_id.cmp(&b.experiment_id))
-    });
 }
 
 fn experiment_table(e: &Experiment) -> Table {

@@ -5,15 +5,21 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
+use crate::output::color::{ColorChoice, Terminal};
 use mlrs::store::{FileStore, WarnSink};
 use mlrs::{Error, Result};
 
 pub mod artifacts;
+pub mod best;
+pub mod compare;
 pub mod completions;
 pub mod experiments;
 pub mod models;
+pub mod plot;
 pub mod runs;
+pub mod search;
 pub mod store;
+pub mod transfer;
 pub mod util;
 
 const EXIT_CODES: &str = "\
@@ -46,6 +52,9 @@ pub struct Cli {
         hide_env_values = true
     )]
     pub registry_uri: Option<String>,
+    /// Colour output: auto (only on a terminal, never with NO_COLOR), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -73,7 +82,7 @@ pub enum Command {
     Store(store::StoreCmd),
     /// Print a shell completion script.
     #[command(
-        after_help = "Example:\n  mlrs completions bash > ~/.local/share/bash-completion/completions/mlrs"
+        after_help = "Example:\n  mlrs completions bash > ~/.local/share/bash-completion/completions/mlrs\n  source <(mlrs completions bash --dynamic)   # completes run ids, experiments, models"
     )]
     Completions(completions::Args),
 }
@@ -84,6 +93,8 @@ pub struct Ctx {
     /// `--registry-uri`, else `MLFLOW_REGISTRY_URI`, else the tracking URI.
     pub registry_uri: String,
     pub warn: WarnSink,
+    /// Colour and width for tables and charts.
+    pub terminal: Terminal,
 }
 
 impl Ctx {
@@ -100,6 +111,7 @@ impl Ctx {
                 .filter(|u| !u.is_empty())
                 .unwrap_or_else(|| tracking_uri.clone()),
             tracking_uri,
+            terminal: Terminal::detect(cli.color),
             warn: Arc::new(|msg: &str| eprintln!("warning: {}", msg.replace('\n', " "))),
         }
     }
@@ -119,6 +131,7 @@ impl Ctx {
 
 pub fn run(cli: Cli) -> Result<()> {
     let ctx = Ctx::new(&cli);
+    crate::output::set_terminal(ctx.terminal);
     match cli.command {
         Command::Experiments(cmd) => experiments::run(cmd, &ctx),
         Command::Runs(cmd) => runs::run(cmd, &ctx),

@@ -249,10 +249,40 @@ pub enum Cmd {
         #[command(flatten)]
         out: OutputArgs,
     },
+    /// Search registered models with MLflow's filter and order_by language.
+    #[command(
+        after_help = "Example:\n  mlrs models search --filter \"name LIKE 'fraud%'\" --order-by \"name ASC\" -o json"
+    )]
+    Search {
+        #[command(flatten)]
+        search: super::search::SearchArgs,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+    /// Search model versions with MLflow's filter and order_by language.
+    #[command(
+        after_help = "Example:\n  mlrs models search-versions --filter \"name = 'fraud-rf' AND tag.approved = 'yes'\" -o json"
+    )]
+    SearchVersions {
+        #[command(flatten)]
+        search: super::search::SearchArgs,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+    /// Export a registered model (versions, stages, aliases, tags) in mlflow-export-import's layout.
+    #[command(
+        after_help = "Example:\n  mlrs models export fraud-rf --output-dir export/model --include-runs"
+    )]
+    Export(super::transfer::ModelExportArgs),
+    /// Import a registered model exported by mlrs or mlflow-export-import, version numbers kept.
+    #[command(
+        after_help = "Example:\n  mlrs models import --input-dir export/model --include-runs"
+    )]
+    Import(super::transfer::ModelImportArgs),
 }
 
 /// The registry store for a command that only reads: exit 3 when it does not exist.
-fn read_registry(ctx: &Ctx) -> Result<FileStore> {
+pub(super) fn read_registry(ctx: &Ctx) -> Result<FileStore> {
     let store = FileStore::open(&ctx.registry_uri, ctx.warn.clone())?;
     store.check_exists()?;
     Ok(store)
@@ -515,6 +545,10 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
         Cmd::DeleteAlias { name, alias } => {
             read_registry(ctx)?.delete_registered_model_alias(&name, &alias)
         }
+        Cmd::Search { search, out } => super::search::models(&search, &out, ctx),
+        Cmd::SearchVersions { search, out } => super::search::versions(&search, &out, ctx),
+        Cmd::Export(args) => super::transfer::export_model(args, ctx),
+        Cmd::Import(args) => super::transfer::import_model(args, ctx),
         Cmd::Resolve { uri, out } => {
             let registry = FileStore::open(&ctx.registry_uri, ctx.warn.clone())?;
             if uri.starts_with("models:") {
@@ -577,7 +611,7 @@ fn model_table(rm: &RegisteredModel) -> Table {
     t
 }
 
-fn models_table(models: &[RegisteredModel]) -> Table {
+pub(super) fn models_table(models: &[RegisteredModel]) -> Table {
     let mut t = Table::new(&[
         "Name",
         "Latest Versions",
@@ -619,7 +653,7 @@ fn version_table(mv: &ModelVersion) -> Table {
     t
 }
 
-fn versions_table(versions: &[ModelVersion]) -> Table {
+pub(super) fn versions_table(versions: &[ModelVersion]) -> Table {
     let mut t = Table::new(&[
         "Name",
         "Version",

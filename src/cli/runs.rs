@@ -8,6 +8,8 @@ use super::util::{
     current_user, format_time, git_commit, parse_metric_value, parse_tags, read_input,
 };
 use super::{Ctx, io_out};
+use crate::output::columns::{needed_parts, parse_columns, run_json, runs_table};
+use crate::output::sparkline::sparkline;
 use crate::output::{self, Format, OutputArgs, Rendered, Table, json as j};
 use mlrs::entities::{Metric, Run, RunStatus, ViewType, tags};
 use mlrs::store::metric_history::python_float_repr;
@@ -17,16 +19,24 @@ use mlrs::{Error, Result};
 #[derive(Debug, Subcommand)]
 pub enum Cmd {
     /// List the runs of an experiment.
-    #[command(after_help = "Example:\n  mlrs runs list --experiment-id 1 -o json")]
+    #[command(
+        after_help = "Example:\n  mlrs runs list --experiment-id 1 -o json\n  mlrs runs list --experiment-id 1 --columns metrics.accuracy,params.lr,tags.team"
+    )]
     List {
         #[arg(long = "experiment-id", env = "MLFLOW_EXPERIMENT_ID")]
         experiment_id: String,
         /// active_only, deleted_only or all.
         #[arg(short = 'v', long = "view", default_value = "active_only")]
         view: String,
+        /// Columns to show, comma-separated: metrics.KEY, params.KEY, tags.KEY or an attribute
+        /// (run_id, run_name, status, start_time, ...); without an attribute, name and id lead.
+        #[arg(long, value_name = "COLUMNS")]
+        columns: Option<String>,
         #[command(flatten)]
         out: OutputArgs,
     },
+    /// Search runs with MLflow's filter and order_by language.
+    Search(super::search::RunsSearchArgs),
     /// Show a run: info, metrics, params, tags, inputs and outputs.
     #[command(
         after_help = "Example:\n  mlrs runs describe --run-id 3f2a9c... -o json | jq .data.metrics"
@@ -159,6 +169,27 @@ pub enum Cmd {
         #[command(flatten)]
         out: OutputArgs,
     },
+    /// Params, metrics (latest, min, max) and tags of runs side by side, differences marked.
+    #[command(after_help = "Example:\n  mlrs runs compare \"$RUN_A\" \"$RUN_B\" --only-changed")]
+    Compare(super::compare::Args),
+    /// Line charts of metric histories, in the terminal or as SVG/PNG files.
+    #[command(
+        after_help = "Example:\n  mlrs runs plot --run-id \"$RUN_A\" --run-id \"$RUN_B\" --metric loss --png loss.png"
+    )]
+    Plot(super::plot::Args),
+    /// Print the id of the run with the best latest value of a metric (NaN and missing never win).
+    #[command(
+        after_help = "Example:\n  mlrs runs best --experiment-ids 1,2 --metric accuracy --max\n  RUN=$(mlrs runs best --experiment-ids 1 --metric loss --min)"
+    )]
+    Best(super::best::Args),
+    /// Export a run (run.json with every metric point, and its artifacts) in mlflow-export-import's layout.
+    #[command(
+        after_help = "Example:\n  mlrs runs export --run-id \"$RUN\" --output-dir export/run"
+    )]
+    Export(super::transfer::RunExportArgs),
+    /// Import a run exported by mlrs or mlflow-export-import, keeping its id, times and history.
+    #[command(after_help = "Example:\n  mlrs runs import --input-dir export/run --experiment-id 1")]
+    Import(super::transfer::RunImportArgs),
 }
 
 /// Options shared by `runs create` and `runs start`.
@@ -191,20 +222,28 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
         Cmd::List {
             experiment_id,
             view,
+            columns,
             out,
         } => {
             let store = ctx.read_store()?;
+            let columns = columns.as_deref().map(parse_columns).transpose()?;
             // JSON documents are whole runs (as `mlflow runs describe`); a table needs info only.
-            let parts = if matches!(out.output, Format::Json | Format::Jsonl) {
+            let whole = columns.is_none() && matches!(out.output, Format::Json | Format::Jsonl);
+            let parts = if whole {
                 RunParts::ALL
             } else {
-                RunParts::INFO
+                columns.as_deref().map_or(RunParts::INFO, needed_parts)
             };
             let mut runs = store.list_runs(&[experiment_id], ViewType::parse(&view)?, parts)?;
             sort_runs_default(&mut runs);
             if out.quiet {
                 runs.iter().for_each(|r| println!("{}", r.info.run_id));
                 return Ok(());
+            }
+            if let Some(columns) = columns {
+                let t = runs_table(&runs, &columns, format_time);
+                let items = runs.iter().map(|r| run_json(r, &columns)).collect();
+                return output::emit(out.output, Rendered::List(items, t)).map_err(io_out);
             }
             let mut t = Table::new(&["Date", "Name", "ID", "Status"]);
             for r in &runs {
@@ -218,17 +257,19 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
             let items = runs.iter().map(j::run).collect();
             output::emit(out.output, Rendered::List(items, t)).map_err(io_out)
         }
+        Cmd::Search(args) => super::search::runs(args, ctx),
         Cmd::Describe { run_id, out } => {
-            let run = ctx.read_store()?.get_run(&run_id)?;
+            let store = ctx.read_store()?;
+            let run = store.get_run(&run_id)?;
             if out.quiet {
                 println!("{}", run.info.run_id);
                 return Ok(());
             }
-            output::emit(
-                out.output,
-                Rendered::Record(j::run(&run), describe_table(&run)),
-            )
-            .map_err(io_out)
+            let mut table = describe_table(&run);
+            if out.output == Format::Table {
+                add_sparklines(&store, &run, &mut table)?;
+            }
+            output::emit(out.output, Rendered::Record(j::run(&run), table)).map_err(io_out)
         }
         Cmd::Create { new, status, out } => {
             let store = ctx.write_store()?;
@@ -356,9 +397,61 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
                 ]);
             }
             let items = history.iter().map(j::metric).collect();
-            output::emit(out.output, Rendered::List(items, t)).map_err(io_out)
+            output::emit(out.output, Rendered::List(items, t)).map_err(io_out)?;
+            if out.output == Format::Table && !history.is_empty() {
+                println!("{}", history_summary(&history));
+            }
+            Ok(())
+        }
+        Cmd::Compare(args) => super::compare::run(args, ctx),
+        Cmd::Plot(args) => super::plot::run(args, ctx),
+        Cmd::Best(args) => super::best::run(args, ctx),
+        Cmd::Export(args) => super::transfer::export_run(args, ctx),
+        Cmd::Import(args) => super::transfer::import_run(args, ctx),
+    }
+}
+
+/// Widest sparkline in tables, in characters.
+const SPARK_WIDTH: usize = 24;
+
+/// `▁▃▅▇█  5 points · min 0.1 · max 0.9 · last 0.9`: the line under a metric-history table.
+fn history_summary(history: &[Metric]) -> String {
+    let values: Vec<f64> = history.iter().map(|m| m.value).collect();
+    let finite = values.iter().copied().filter(|v| !v.is_nan());
+    let min = finite.clone().fold(f64::INFINITY, f64::min);
+    let max = finite.fold(f64::NEG_INFINITY, f64::max);
+    let mut line = format!(
+        "{}  {} points",
+        sparkline(&values, SPARK_WIDTH * 2),
+        values.len()
+    );
+    if min <= max {
+        line.push_str(&format!(
+            " · min {} · max {}",
+            python_float_repr(min),
+            python_float_repr(max)
+        ));
+    }
+    if let Some(last) = history.last() {
+        line.push_str(&format!(" · last {}", python_float_repr(last.value)));
+    }
+    line
+}
+
+/// Appends each metric's history as a sparkline to its row of the describe table (for
+/// metrics logged more than once).
+fn add_sparklines(store: &FileStore, run: &Run, table: &mut Table) -> Result<()> {
+    for row in table.rows.iter_mut() {
+        let Some(key) = row[0].strip_prefix("metrics.") else {
+            continue;
+        };
+        let history = store.get_metric_history(&run.info.run_id, key)?;
+        if history.len() > 1 {
+            let values: Vec<f64> = history.iter().map(|m| m.value).collect();
+            row[1] = format!("{}  {}", row[1], sparkline(&values, SPARK_WIDTH));
         }
     }
+    Ok(())
 }
 
 /// Creates a RUNNING run with the context tags MLflow's fluent `start_run` sets.
@@ -437,7 +530,7 @@ pub fn runs_csv_table(runs: &[Run]) -> Table {
     headers.extend(tag_keys.iter().map(|k| format!("tags.{k}")));
     let mut t = Table {
         headers,
-        rows: Vec::new(),
+        ..Table::default()
     };
     for r in runs {
         let mut row = vec![

@@ -2,12 +2,31 @@
 //! Commands build a `Rendered` value; nothing here knows about the store.
 
 use std::io::{self, Write};
+use std::sync::OnceLock;
 
 use clap::ValueEnum;
 use serde_json::Value;
 
+pub mod chart;
+pub mod color;
+pub mod columns;
 pub mod json;
 pub mod registry_json;
+pub mod sparkline;
+
+pub use color::Terminal;
+
+static TERMINAL: OnceLock<Terminal> = OnceLock::new();
+
+/// Records how output is drawn (colour, width); the CLI calls this once after parsing.
+pub fn set_terminal(term: Terminal) {
+    let _ = TERMINAL.set(term);
+}
+
+/// The terminal set by `set_terminal` (no colour, no width limit before that).
+pub fn terminal() -> Terminal {
+    TERMINAL.get().copied().unwrap_or_default()
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
@@ -35,13 +54,15 @@ pub struct OutputArgs {
 pub struct Table {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// Indices of rows drawn highlighted when colour is on (e.g. values that differ).
+    pub highlighted: Vec<usize>,
 }
 
 impl Table {
     pub fn new(headers: &[&str]) -> Table {
         Table {
             headers: headers.iter().map(|h| h.to_string()).collect(),
-            rows: Vec::new(),
+            ..Table::default()
         }
     }
 
@@ -92,19 +113,67 @@ pub fn pretty(v: &Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string())
 }
 
-/// A human table with comfy-table, fitted to the terminal width when stdout is a terminal.
+/// A human table with comfy-table for the terminal set by `set_terminal`.
 pub fn render_table(t: &Table) -> String {
-    use comfy_table::{ContentArrangement, Table as Comfy, presets};
+    render_table_for(t, terminal())
+}
+
+/// A human table fitted to `term.width` (when known): each row stays one line and a value too
+/// long for its column is cut with `…` (json, csv and tsv keep it whole). Headers are bold and
+/// highlighted rows yellow when `term.color`.
+pub fn render_table_for(t: &Table, term: Terminal) -> String {
+    use comfy_table::{Attribute, Cell, Color, ContentArrangement, Row, Table as Comfy, presets};
     let mut table = Comfy::new();
     table.load_style(presets::UTF8_BORDERS_ONLY);
-    table.set_content_arrangement(ContentArrangement::Dynamic);
-    if !t.headers.is_empty() {
-        table.set_header(t.headers.clone());
+    // Width and styling are decided here from `term`, not by comfy-table probing stdout.
+    table.force_no_tty();
+    if term.color {
+        table.enforce_styling();
     }
-    for row in &t.rows {
-        table.add_row(row.iter().map(|c| one_line(c)).collect::<Vec<_>>());
+    if let Some(width) = term.width {
+        table.set_width(width);
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+    }
+    if !t.headers.is_empty() {
+        let mut header = Row::from(t.headers.iter().map(|h| {
+            let cell = Cell::new(one_line(h));
+            if term.color {
+                cell.add_attribute(Attribute::Bold)
+            } else {
+                cell
+            }
+        }));
+        header.max_height(1);
+        table.set_header(header);
+    }
+    for (i, cells) in t.rows.iter().enumerate() {
+        let highlight = term.color && t.highlighted.contains(&i);
+        let mut row = Row::from(cells.iter().map(|c| {
+            let cell = Cell::new(one_line(c));
+            if highlight {
+                cell.fg(Color::Yellow)
+            } else {
+                cell
+            }
+        }));
+        row.max_height(1);
+        table.add_row(row);
+    }
+    // An id cut short is useless, so id columns keep their width and others give way.
+    for (i, h) in t.headers.iter().enumerate() {
+        if is_id_header(h)
+            && let Some(column) = table.column_mut(i)
+        {
+            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
     }
     table.to_string()
+}
+
+/// `ID`, `run_id`, `Run ID`, `experiment_id`...
+fn is_id_header(h: &str) -> bool {
+    let h = h.to_ascii_lowercase();
+    h == "id" || h.ends_with("_id") || h.ends_with(" id")
 }
 
 /// Table cells show control characters escaped so one value stays one line.

@@ -45,7 +45,8 @@ pkgs_for() {
     # MLflow 2.22 predates OpenTelemetry 1.33 and FastAPI 0.116; with newer ones its tracing
     # breaks (spans never end). Pin the generation it was released with.
     2.*) echo "mlflow==$1 pytest opentelemetry-api<1.33 opentelemetry-sdk<1.33 fastapi<0.116" ;;
-    *)   echo "mlflow==$1 pytest" ;;
+    # The peer export/import tool (mlflow-export-import) is tested against MLflow 3.x only.
+    *)   echo "mlflow==$1 pytest databricks-mlflow-export-import==1.2.1" ;;
   esac
 }
 base_python() {
@@ -60,6 +61,8 @@ venv_ok() {  # venv version -> 0 when it has that mlflow, pytest and PyYAML
     "$1/bin/python" - "$2" <<'PY' >/dev/null 2>&1
 import sys
 import mlflow, pytest, yaml  # noqa: F401
+if sys.argv[1].startswith("3."):
+    import mlflow_export_import  # noqa: F401
 sys.exit(0 if mlflow.__version__ == sys.argv[1] else 1)
 PY
 }

@@ -1,0 +1,831 @@
+//! `experiments|runs|models export|import`: round trips of MLflow-written stores with every
+//! field kept, idempotent re-imports, conflicts, `--new-ids`, deleted runs, missing artifacts,
+//! the registry, and the samples the real mlflow-export-import tool wrote
+//! (tests/transfer_fixtures).
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use common::Scratch;
+use mlrs::FileStore;
+use mlrs::entities::{Metric, ViewType};
+use mlrs::store::fsutil::list_key_files;
+use mlrs::store::metric_history::read_metric_history;
+use mlrs::transfer::pyjson::{self, Json};
+use serde_json::Value;
+
+const MAIN_EXP: &str = "731998643088096760";
+
+fn manifest() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(src: &Path, dst: &Path) {
+    for e in walkdir::WalkDir::new(src) {
+        let e = e.unwrap();
+        let target = dst.join(e.path().strip_prefix(src).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The MLflow 3.17.2 fixture store as `<scratch>/src`, empty directories recreated.
+fn mlflow_store(s: &Scratch) -> PathBuf {
+    let fixture = manifest().join("tests/fixtures/mlflow-3.17.2");
+    let root = s.path().join("src");
+    copy_dir(&fixture.join("mlruns"), &root);
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture.join("expected.json")).unwrap())
+            .unwrap();
+    for d in expected["empty_dirs"].as_array().unwrap() {
+        std::fs::create_dir_all(root.join(d.as_str().unwrap())).unwrap();
+    }
+    root
+}
+
+fn open(root: &Path) -> FileStore {
+    FileStore::open(root.to_str().unwrap(), Arc::new(|_: &str| {})).unwrap()
+}
+
+fn mlrs_at(s: &Scratch, store: &Path, args: &[&str]) -> common::Out {
+    let mut all = vec!["--tracking-uri", store.to_str().unwrap()];
+    all.extend_from_slice(args);
+    s.run(&all)
+}
+
+/// A metric point as comparable bits (NaN equals NaN).
+fn point(m: &Metric) -> (u64, i64, i64) {
+    let v = if m.value.is_nan() { f64::NAN } else { m.value };
+    (v.to_bits(), m.timestamp, m.step)
+}
+
+fn histories(store: &FileStore, run_id: &str) -> BTreeMap<String, Vec<(u64, i64, i64)>> {
+    let dir = store.run_path(run_id).unwrap();
+    list_key_files(&dir.join("metrics"))
+        .unwrap()
+        .into_iter()
+        .map(|(k, p)| {
+            let h = read_metric_history(&k, &p).unwrap();
+            (k, h.iter().map(point).collect())
+        })
+        .collect()
+}
+
+fn artifact_bytes(store: &FileStore, run_id: &str) -> BTreeMap<String, Vec<u8>> {
+    let root = store.artifact_root(run_id).unwrap();
+    walkdir::WalkDir::new(&root)
+        .min_depth(1)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(&root).unwrap().display().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Every field mlrs and MLflow read of every run of `exp` is equal in both stores.
+fn assert_same_runs(a: &FileStore, b: &FileStore, exp: &str, b_exp: &str) {
+    let runs_a = a
+        .list_runs(&[exp.into()], ViewType::All, mlrs::store::RunParts::ALL)
+        .unwrap();
+    let runs_b = b
+        .list_runs(&[b_exp.into()], ViewType::All, mlrs::store::RunParts::ALL)
+        .unwrap();
+    assert_eq!(runs_a.len(), runs_b.len());
+    assert!(!runs_a.is_empty());
+    for ra in &runs_a {
+        let id = &ra.info.run_id;
+        let rb = runs_b.iter().find(|r| &r.info.run_id == id).expect(id);
+        let (ia, ib) = (&ra.info, &rb.info);
+        assert_eq!(
+            (
+                &ia.run_name,
+                &ia.user_id,
+                ia.status,
+                ia.start_time,
+                ia.end_time,
+                ia.lifecycle_stage
+            ),
+            (
+                &ib.run_name,
+                &ib.user_id,
+                ib.status,
+                ib.start_time,
+                ib.end_time,
+                ib.lifecycle_stage
+            ),
+            "{id}"
+        );
+        assert_eq!(ra.data.params, rb.data.params, "{id}");
+        assert_eq!(ra.data.tags, rb.data.tags, "{id}");
+        assert_eq!(histories(a, id), histories(b, id), "{id}");
+        assert_eq!(ra.inputs.dataset_inputs, rb.inputs.dataset_inputs, "{id}");
+        assert_eq!(artifact_bytes(a, id), artifact_bytes(b, id), "{id}");
+    }
+}
+
+fn export_main(s: &Scratch, src: &Path, out: &str, extra: &[&str]) -> Value {
+    let mut args = vec![
+        "experiments",
+        "export",
+        "-x",
+        MAIN_EXP,
+        "--output-dir",
+        out,
+        "-o",
+        "json",
+    ];
+    args.extend_from_slice(extra);
+    mlrs_at(s, src, &args).ok().json()
+}
+
+#[test]
+fn round_trip_into_an_empty_store_keeps_every_field() {
+    let s = Scratch::new();
+    let src = mlflow_store(&s);
+    let exported = export_main(&s, &src, "out", &["--include-deleted"]);
+    assert_eq!(exported["failed"], 0);
+    assert!(exported["runs"].as_u64().unwrap() >= 10, "{exported}");
+    let dst = s.path().join("dst");
+    let imported = mlrs_at(
+        &s,
+        &dst,
+        &["experiments", "import", "--input-dir", "out", "-o", "json"],
+    )
+    .ok()
+    .json();
+    assert_eq!(imported["runs"], exported["runs"]);
+    assert_eq!(imported["metrics"], exported["metrics"]);
+    assert_eq!(imported["artifacts"], exported["artifacts"]);
+    assert_eq!(
+        imported["experiment_id"], MAIN_EXP,
+        "the exported id is kept when free"
+    );
+    let (a, b) = (open(&src), open(&dst));
+    let (ea, eb) = (
+        a.get_experiment(MAIN_EXP).unwrap(),
+        b.get_experiment(MAIN_EXP).unwrap(),
+    );
+    assert_eq!(
+        (&ea.name, &ea.tags, ea.creation_time, ea.last_update_time),
+        (&eb.name, &eb.tags, eb.creation_time, eb.last_update_time)
+    );
+    assert_same_runs(&a, &b, MAIN_EXP, MAIN_EXP);
+    // Nothing was left behind in the staging area.
+    let leftovers: Vec<_> = std::fs::read_dir(dst.join(".trash"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_second_import_skips_identical_runs_and_changes_nothing() {
+    let s = Scratch::new();
+    let src = mlflow_store(&s);
+    export_main(&s, &src, "out", &[]);
+    let dst = s.path().join("mlruns");
+    let first = mlrs_at(
+        &s,
+        &dst,
+        &["experiments", "import", "--input-dir", "out", "-o", "json"],
+    )
+    .ok()
+    .json();
+    let before = s.snapshot();
+    let again = mlrs_at(
+        &s,
+        &dst,
+        &["experiments", "import", "--input-dir", "out", "-o", "json"],
+    )
+    .ok()
+    .json();
+    assert_eq!(again["runs"], 0);
+    assert_eq!(again["skipped"], first["runs"]);
+    assert_eq!(again["failed"], 0);
+    assert_eq!(s.snapshot(), before);
+}
+
+#[test]
+fn a_run_id_that_exists_with_different_data_is_refused() {
+    let s = Scratch::new();
+    let src = mlflow_store(&s);
+    export_main(&s, &src, "out", &[]);
+    let dst = s.path().join("mlruns");
+    mlrs_at(&s, &dst, &["experiments", "import", "--input-dir", "out"]).ok();
+    let run = "962b4c32128a4da394fe6d0a2d00046a";
+    mlrs_at(
+        &s,
+        &dst,
+        &["runs", "set-tag", "--run-id", run, "changed", "here"],
+    )
+    .ok();
+    let out = mlrs_at(
+        &s,
+        &dst,
+        &["experiments", "import", "--input-dir", "out", "-o", "json"],
+    );
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    let summary = out.json();
+    assert_eq!(summary["failed"], 1);
+    assert!(summary["skipped"].as_u64().unwrap() > 0);
+    assert!(
+        out.stderr.contains(run) && out.stderr.contains("--new-ids"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("different tags"), "{}", out.stderr);
+}
+
+#[test]
+fn new_ids_import_runs_again_with_parent_links_remapped() {
+    let s = Scratch::new();
+    let src = mlflow_store(&s);
+    export_main(&s, &src, "out", &[]);
+    let dst = s.path().join("mlruns");
+    mlrs_at(&s, &dst, &["experiments", "import", "--input-dir", "out"]).ok();
+    let out = mlrs_at(
+        &s,
+        &dst,
+        &[
+            "experiments",
+            "import",
+            "--input-dir",
+            "out",
+            "--new-ids",
+            "-o",
+            "json",
+        ],
+    )
+    .ok()
+    .json();
+    let map: BTreeMap<String, String> = serde_json::from_value(out["run_ids"].clone()).unwrap();
+    assert!(!map.is_empty());
+    assert!(map.iter().all(|(a, b)| a != b));
+    let store = open(&dst);
+    let src_store = open(&src);
+    let mut children = 0;
+    for (old, new) in &map {
+        let before = src_store.get_run(old).unwrap();
+        let after = store.get_run(new).unwrap();
+        assert_eq!(histories(&src_store, old), histories(&store, new));
+        if let Some(parent) = before.data.tags.get("mlflow.parentRunId") {
+            children += 1;
+            assert_eq!(after.data.tags["mlflow.parentRunId"], map[parent]);
+        }
+    }
+    assert!(children > 0, "the fixture has nested runs");
+    // The first import's runs are still there, untouched.
+    assert_eq!(
+        store
+            .list_runs(
+                &[MAIN_EXP.into()],
+                ViewType::All,
+                mlrs::store::RunParts::INFO
+            )
+            .unwrap()
+            .len(),
+        2 * map.len()
+    );
+}
+
+#[test]
+fn deleted_runs_are_exported_only_with_include_deleted() {
+    let s = Scratch::new();
+    let src = mlflow_store(&s);
+    let store = open(&src);
+    let deleted: Vec<String> = store
+        .list_runs(
+            &[MAIN_EXP.into()],
+            ViewType::DeletedOnly,
+            mlrs::store::RunParts::INFO,
+        )
+        .unwrap()
+        .into_iter()
+        .map(|r| r.info.run_id)
+        .collect();
+    assert!(!deleted.is_empty(), "the fixture has deleted runs");
+    export_main(&s, &src, "without", &[]);
+    export_main(&s, &src, "with", &["--include-deleted"]);
+    for id in &deleted {
+        assert!(!s.path().join("without/runs").join(id).exists());
+        assert!(
+            s.path()
+                .join("with/runs")
+                .join(id)
+                .join("run.json")
+                .is_file()
+        );
+    }
+    let dst = s.path().join("dst");
+    mlrs_at(&s, &dst, &["experiments", "import", "--input-dir", "with"]).ok();
+    let run = open(&dst).get_run(&deleted[0]).unwrap();
+    assert_eq!(run.info.lifecycle_stage.as_str(), "deleted");
+    let single = mlrs_at(
+        &s,
+        &src,
+        &[
+            "runs",
+            "export",
+            "--run-id",
+            &deleted[0],
+            "--output-dir",
+            "one",
+        ],
+    );
+    assert_eq!(single.code, 1);
+    assert!(
+        single.stderr.contains("--include-deleted"),
+        "{}",
+        single.stderr
+    );
+}
+
+#[test]
+fn a_missing_artifact_is_reported_and_counted_not_fatal() {
+    let s = Scratch::new();
+    let (_, run) = s.exp_and_run();
+    std::fs::write(s.path().join("ok.txt"), "fine").unwrap();
+    s.run(&["artifacts", "log-artifact", "-l", "ok.txt", "-r", &run])
+        .ok();
+    let art = s
+        .store()
+        .join(open(&s.store()).run_path(&run).unwrap())
+        .join("artifacts");
+    std::os::unix::fs::symlink("/nonexistent/weights.bin", art.join("weights.bin")).unwrap();
+    let out = s.run(&[
+        "runs",
+        "export",
+        "--run-id",
+        &run,
+        "--output-dir",
+        "one",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let summary = out.json();
+    assert_eq!(summary["artifacts"], 1);
+    assert_eq!(summary["missing_artifacts"], 1);
+    assert!(out.stderr.contains("weights.bin"), "{}", out.stderr);
+    assert_eq!(
+        std::fs::read(s.path().join("one/artifacts/ok.txt")).unwrap(),
+        b"fine"
+    );
+}
+
+#[test]
+fn one_run_round_trips_through_runs_export_and_import() {
+    let s = Scratch::new();
+    let src = mlflow_store(&s);
+    let run = "962b4c32128a4da394fe6d0a2d00046a";
+    mlrs_at(
+        &s,
+        &src,
+        &["runs", "export", "--run-id", run, "--output-dir", "one"],
+    )
+    .ok();
+    let dst = s.path().join("dst");
+    let missing = mlrs_at(
+        &s,
+        &dst,
+        &[
+            "runs",
+            "import",
+            "--input-dir",
+            "one",
+            "--experiment-id",
+            "42",
+        ],
+    );
+    assert_eq!(missing.code, 3, "{}", missing.stderr);
+    let id = mlrs_at(
+        &s,
+        &dst,
+        &[
+            "runs",
+            "import",
+            "--input-dir",
+            "one",
+            "--experiment-id",
+            "0",
+            "-q",
+        ],
+    )
+    .ok()
+    .line();
+    assert_eq!(id, run);
+    let (a, b) = (open(&src), open(&dst));
+    assert_eq!(histories(&a, run), histories(&b, run));
+    assert_eq!(artifact_bytes(&a, run), artifact_bytes(&b, run));
+    let (ra, rb) = (a.get_run(run).unwrap(), b.get_run(run).unwrap());
+    assert_eq!(
+        (ra.data.params, ra.data.tags),
+        (rb.data.params, rb.data.tags)
+    );
+}
+
+#[test]
+fn exported_documents_use_the_peers_json_dialect() {
+    let s = Scratch::new();
+    let src = mlflow_store(&s);
+    let run = "962b4c32128a4da394fe6d0a2d00046a";
+    mlrs_at(
+        &s,
+        &src,
+        &["runs", "export", "--run-id", run, "--output-dir", "one"],
+    )
+    .ok();
+    let text = std::fs::read_to_string(s.path().join("one/run.json")).unwrap();
+    // Python's json.dumps: bare NaN / -Infinity, two-space indent, ASCII escapes.
+    assert!(text.contains("\"value\": NaN"), "{text}");
+    assert!(text.contains("\"value\": -Infinity"), "{text}");
+    assert!(text.starts_with("{\n  \"system\": {\n"), "{text}");
+    assert!(text.is_ascii());
+    let doc = pyjson::parse(&text, "run.json").unwrap();
+    let info = doc.get("mlflow").unwrap().get("info").unwrap();
+    assert_eq!(info.get("status").and_then(Json::as_str), Some("FINISHED"));
+    assert!(info.get("_start_time").and_then(Json::as_str).is_some());
+}
+
+#[test]
+fn an_invalid_run_leaves_nothing_behind_and_fails_the_import() {
+    let s = Scratch::new();
+    let src = mlflow_store(&s);
+    export_main(&s, &src, "out", &[]);
+    let run = "962b4c32128a4da394fe6d0a2d00046a";
+    let path = s.path().join("out/runs").join(run).join("run.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen(
+            "\"params\": {",
+            "\"params\": {\n      \"../escape\": \"x\",",
+            1,
+        ),
+    )
+    .unwrap();
+    let dst = s.path().join("dst");
+    let out = mlrs_at(
+        &s,
+        &dst,
+        &["experiments", "import", "--input-dir", "out", "-o", "json"],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let summary = out.json();
+    assert_eq!(summary["failed"], 1);
+    assert!(
+        summary["runs"].as_u64().unwrap() > 0,
+        "the other runs are imported"
+    );
+    assert!(open(&dst).find_run_dir(run).is_err());
+    assert!(!dst.join("escape").exists() && !dst.join(MAIN_EXP).join("escape").exists());
+    assert_eq!(std::fs::read_dir(dst.join(".trash")).unwrap().count(), 0);
+}
+
+#[test]
+fn registered_models_round_trip_with_versions_stages_aliases_and_runs() {
+    let s = Scratch::new();
+    let src = mlflow_store(&s);
+    let out = mlrs_at(
+        &s,
+        &src,
+        &[
+            "models",
+            "export",
+            "reg-model",
+            "--output-dir",
+            "model",
+            "--include-runs",
+            "-o",
+            "json",
+        ],
+    )
+    .ok()
+    .json();
+    assert_eq!(
+        out["versions"], 3,
+        "the deleted version 4 is not exported: {out}"
+    );
+    let dst = s.path().join("dst");
+    mlrs_at(
+        &s,
+        &dst,
+        &["models", "import", "--input-dir", "model", "--include-runs"],
+    )
+    .ok();
+    let (a, b) = (open(&src), open(&dst));
+    let (ma, mb) = (
+        a.get_registered_model("reg-model").unwrap(),
+        b.get_registered_model("reg-model").unwrap(),
+    );
+    assert_eq!(ma, mb);
+    let (va, vb) = (
+        a.list_model_versions("reg-model").unwrap(),
+        b.list_model_versions("reg-model").unwrap(),
+    );
+    assert_eq!(va.len(), 3);
+    for (x, y) in va.iter().zip(&vb) {
+        assert_eq!(
+            (
+                x.version,
+                x.current_stage,
+                &x.description,
+                &x.tags,
+                &x.aliases,
+                &x.source,
+                &x.run_id
+            ),
+            (
+                y.version,
+                y.current_stage,
+                &y.description,
+                &y.tags,
+                &y.aliases,
+                &y.source,
+                &y.run_id
+            )
+        );
+        assert_eq!(
+            (x.creation_timestamp, x.last_updated_timestamp),
+            (y.creation_timestamp, y.last_updated_timestamp)
+        );
+        let run = x.run_id.as_deref().unwrap();
+        assert_eq!(histories(&a, run), histories(&b, run));
+    }
+    // Idempotent: the same import again changes nothing.
+    let again = mlrs_at(
+        &s,
+        &dst,
+        &[
+            "models",
+            "import",
+            "--input-dir",
+            "model",
+            "--include-runs",
+            "-o",
+            "json",
+        ],
+    )
+    .ok()
+    .json();
+    assert_eq!(again["versions"], 0);
+    assert!(again["skipped"].as_u64().unwrap() >= 3);
+}
+
+// ---- samples written by the real mlflow-export-import (tests/transfer_fixtures) ----------------
+
+fn sample(path: &str) -> PathBuf {
+    manifest().join("tests/transfer_fixtures").join(path)
+}
+
+fn read_sample(path: &Path) -> Json {
+    let text = std::fs::read_to_string(path).unwrap();
+    pyjson::parse(&text, &path.display().to_string()).unwrap()
+}
+
+fn str_pairs(v: Option<&Json>) -> BTreeMap<String, String> {
+    match v {
+        Some(Json::Object(e)) => e
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
+            .collect(),
+        Some(Json::Array(items)) => items
+            .iter()
+            .map(|i| {
+                (
+                    i.get("key").unwrap().as_str().unwrap().to_string(),
+                    i.get("value").unwrap().as_str().unwrap().to_string(),
+                )
+            })
+            .collect(),
+        _ => BTreeMap::new(),
+    }
+}
+
+/// The run in `store` holds exactly what the sample's run.json holds.
+fn assert_run_matches_sample(store: &FileStore, run_json: &Path) -> String {
+    let doc = read_sample(run_json);
+    let m = doc.get("mlflow").unwrap();
+    let info = m.get("info").unwrap();
+    let id = info.get("run_id").unwrap().as_str().unwrap().to_string();
+    let run = store.get_run(&id).unwrap();
+    assert_eq!(
+        run.info.status.name(),
+        info.get("status").unwrap().as_str().unwrap()
+    );
+    assert_eq!(
+        run.info.start_time,
+        info.get("start_time").unwrap().as_i64()
+    );
+    assert_eq!(run.info.end_time, info.get("end_time").unwrap().as_i64());
+    assert_eq!(
+        run.info.user_id,
+        info.get("user_id").unwrap().as_str().unwrap()
+    );
+    assert_eq!(
+        run.info.lifecycle_stage.as_str(),
+        info.get("lifecycle_stage").unwrap().as_str().unwrap()
+    );
+    assert_eq!(run.data.params, str_pairs(m.get("params")), "{id}");
+    assert_eq!(run.data.tags, str_pairs(m.get("tags")), "{id}");
+    let want: BTreeMap<String, Vec<(u64, i64, i64)>> = m
+        .get("metrics")
+        .unwrap()
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, points)| {
+            let pts = points
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| {
+                    point(&Metric {
+                        key: k.clone(),
+                        value: p.get("value").unwrap().as_f64().unwrap(),
+                        timestamp: p.get("timestamp").unwrap().as_i64().unwrap(),
+                        step: p.get("step").unwrap().as_i64().unwrap(),
+                        dataset_name: None,
+                        dataset_digest: None,
+                    })
+                })
+                .collect();
+            (k.clone(), pts)
+        })
+        .collect();
+    assert_eq!(histories(store, &id), want, "{id}");
+    let n_inputs = m
+        .get("inputs")
+        .and_then(|i| i.get("dataset_inputs"))
+        .and_then(Json::as_array)
+        .map_or(0, |a| a.len());
+    assert_eq!(run.inputs.dataset_inputs.len(), n_inputs, "{id}");
+    let art = run_json.parent().unwrap().join("artifacts");
+    if art.exists() {
+        let theirs: BTreeMap<String, Vec<u8>> = walkdir::WalkDir::new(&art)
+            .min_depth(1)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                (
+                    e.path().strip_prefix(&art).unwrap().display().to_string(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(artifact_bytes(store, &id), theirs, "{id}");
+    }
+    id
+}
+
+#[test]
+fn the_peers_experiment_exports_import_with_the_data_they_hold() {
+    for which in ["filestore/experiment", "server/experiment"] {
+        let s = Scratch::new();
+        let input = sample(which);
+        let out = s
+            .run(&[
+                "experiments",
+                "import",
+                "--input-dir",
+                input.to_str().unwrap(),
+                "-o",
+                "json",
+            ])
+            .ok()
+            .json();
+        let exp = read_sample(&input.join("experiment.json"));
+        let runs = exp
+            .get("mlflow")
+            .unwrap()
+            .get("runs")
+            .unwrap()
+            .as_array()
+            .unwrap();
+        assert_eq!(
+            out["runs"].as_u64().unwrap() as usize,
+            runs.len(),
+            "{which}"
+        );
+        let store = open(&s.store());
+        let e = exp.get("mlflow").unwrap().get("experiment").unwrap();
+        let got = store
+            .get_experiment(out["experiment_id"].as_str().unwrap())
+            .unwrap();
+        assert_eq!(got.name, e.get("name").unwrap().as_str().unwrap());
+        assert_eq!(got.tags, str_pairs(e.get("tags")));
+        assert_eq!(got.creation_time, e.get("creation_time").unwrap().as_i64());
+        for id in runs {
+            let id = id.as_str().unwrap();
+            assert_run_matches_sample(&store, &input.join("runs").join(id).join("run.json"));
+        }
+    }
+}
+
+#[test]
+fn the_peers_run_export_imports_into_an_experiment() {
+    let s = Scratch::new();
+    let input = sample("filestore/run");
+    let id = s
+        .run(&[
+            "runs",
+            "import",
+            "--input-dir",
+            input.to_str().unwrap(),
+            "--experiment-id",
+            "0",
+            "-q",
+        ])
+        .ok()
+        .line();
+    let got = assert_run_matches_sample(&open(&s.store()), &input.join("run.json"));
+    assert_eq!(id, got);
+}
+
+#[test]
+fn the_peers_model_export_imports_with_version_numbers_stages_and_aliases() {
+    let s = Scratch::new();
+    let input = sample("server/model");
+    let out = s
+        .run(&[
+            "models",
+            "import",
+            "--input-dir",
+            input.to_str().unwrap(),
+            "--include-runs",
+            "-o",
+            "json",
+        ])
+        .ok()
+        .json();
+    let doc = read_sample(&input.join("model.json"));
+    let model = doc.get("mlflow").unwrap().get("registered_model").unwrap();
+    let name = model.get("name").unwrap().as_str().unwrap();
+    let versions = model.get("versions").unwrap().as_array().unwrap();
+    assert_eq!(out["versions"].as_u64().unwrap() as usize, versions.len());
+    let store = open(&s.store());
+    let rm = store.get_registered_model(name).unwrap();
+    assert_eq!(
+        rm.description.as_deref(),
+        model.get("description").unwrap().as_str()
+    );
+    assert_eq!(rm.tags, str_pairs(model.get("tags")));
+    assert_eq!(
+        rm.creation_timestamp,
+        model.get("creation_timestamp").unwrap().as_i64()
+    );
+    let aliases: BTreeMap<String, String> = model
+        .get("aliases")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a.get("alias").unwrap().as_str().unwrap().to_string(),
+                a.get("version").unwrap().as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(rm.aliases, aliases);
+    for v in versions {
+        let number = v.get("version").unwrap().as_str().unwrap();
+        let mv = store.get_model_version(name, number).unwrap();
+        assert_eq!(
+            mv.current_stage.as_str(),
+            v.get("current_stage").unwrap().as_str().unwrap()
+        );
+        assert_eq!(mv.source.as_deref(), v.get("source").unwrap().as_str());
+        assert_eq!(mv.run_id.as_deref(), v.get("run_id").unwrap().as_str());
+        assert_eq!(mv.tags, str_pairs(v.get("tags")));
+        assert_eq!(
+            mv.creation_timestamp,
+            v.get("creation_timestamp").unwrap().as_i64()
+        );
+        let run = v.get("run_id").unwrap().as_str().unwrap();
+        assert_run_matches_sample(&store, &input.join(run).join("run.json"));
+    }
+}
+
+#[test]
+fn every_transfer_command_has_an_example_in_its_help() {
+    let s = Scratch::new();
+    for group in ["experiments", "runs", "models"] {
+        for cmd in ["export", "import"] {
+            let help = s.run(&[group, cmd, "--help"]).ok().stdout;
+            assert!(help.contains("Example:"), "{group} {cmd}: {help}");
+        }
+    }
+}
