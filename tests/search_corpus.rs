@@ -78,7 +78,7 @@ fn run_case(store: &FileStore, case: &Value) -> Result<(Vec<String>, Option<Stri
                 .collect();
             let page = store.search_runs(&ids, view, &q).map_err(err)?;
             Ok((
-                page.items.into_iter().map(|d| d.run_id).collect(),
+                page.items.into_iter().map(|f| f.dir.run_id).collect(),
                 page.next_page_token,
             ))
         }

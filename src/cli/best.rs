@@ -51,7 +51,14 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<()> {
     let store = ctx.read_store()?;
     let experiment_ids = resolve_experiments(&store, &args.experiment_ids, &args.experiment_names)?;
     let view = ViewType::parse(&args.view)?;
-    let runs = candidates(&store, &experiment_ids, view, args.filter.as_deref())?;
+    let runs = candidates(
+        &store,
+        &experiment_ids,
+        view,
+        args.filter.as_deref(),
+        &args.metric,
+        !args.min,
+    )?;
     let Some(best) = best_run(&runs, &args.metric, !args.min) else {
         return Err(Error::not_found(format!(
             "no run in experiment(s) {} has a value for metric '{}' (NaN does not count)",
@@ -96,43 +103,36 @@ fn resolve_experiments(store: &FileStore, ids: &[String], names: &[String]) -> R
     Ok(out)
 }
 
-/// MLflow's page size limit for `search_runs`; `runs best` walks every page.
-const SEARCH_PAGE: i64 = 50_000;
-
-/// The runs to rank, with their latest metrics: all runs of the experiments in `view`, or
-/// those matching `filter` (an MLflow filter string, evaluated by `mlrs::search` through
-/// `FileStore::search_runs`; a bad one is an invalid value, exit 5).
+/// The runs that can win: MLflow's `search_runs` ordered by `metrics.KEY DESC` (or `ASC`),
+/// of which only the first matters, since runs without the metric or with NaN sort last.
+/// Only that metric's file is read in each run (and whatever `filter` needs).
 fn candidates(
     store: &FileStore,
     experiment_ids: &[String],
     view: ViewType,
     filter: Option<&str>,
+    key: &str,
+    maximize: bool,
 ) -> Result<Vec<Run>> {
+    let order_by = [format!(
+        "metrics.`{key}` {}",
+        if maximize { "DESC" } else { "ASC" }
+    )];
+    let query = SearchQuery {
+        filter: filter.unwrap_or(""),
+        order_by: &order_by,
+        max_results: 1,
+        page_token: None,
+    };
+    let page = store.search_runs(experiment_ids, view, &query)?;
     let parts = RunParts {
         metrics: true,
         ..RunParts::INFO
     };
-    let Some(filter) = filter else {
-        return store.list_runs(experiment_ids, view, parts);
-    };
-    let mut runs = Vec::new();
-    let mut token: Option<String> = None;
-    loop {
-        let query = SearchQuery {
-            filter,
-            order_by: &[],
-            max_results: SEARCH_PAGE,
-            page_token: token.as_deref(),
-        };
-        let page = store.search_runs(experiment_ids, view, &query)?;
-        for dir in &page.items {
-            runs.push(store.read_run(dir, parts)?);
-        }
-        match page.next_page_token {
-            Some(next) => token = Some(next),
-            None => return Ok(runs),
-        }
-    }
+    store
+        .read_found_runs(page.items, parts)
+        .into_iter()
+        .collect()
 }
 
 /// The winner under MLflow's `ORDER BY metrics.KEY DESC` (or `ASC` when `!maximize`), then

@@ -64,16 +64,21 @@ fn emit_page(
     } else {
         output::emit(out.output, Rendered::List(items, table)).map_err(io_out)?;
     }
-    if let Some(token) = &next {
-        if search.paged() {
-            if !matches!(out.output, Format::Json) {
-                eprintln!("next page: --page-token {token}");
-            }
-        } else if search.max_results.is_none() {
-            eprintln!(
-                "note: only the first {default_max} {what} are shown (MLflow's default max_results); use --max-results or --paginate for more"
-            );
-        }
+    if let Some(token) = &next
+        && search.paged()
+        && !matches!(out.output, Format::Json)
+    {
+        eprintln!("next page: --page-token {token}");
+    }
+    note_cut(search, what, default_max, next.as_deref())
+}
+
+/// Says on stderr when a plain search stopped at MLflow's default page size.
+fn note_cut(search: &SearchArgs, what: &str, default_max: i64, next: Option<&str>) -> Result<()> {
+    if next.is_some() && !search.paged() && search.max_results.is_none() {
+        eprintln!(
+            "note: only the first {default_max} {what} are shown (MLflow's default max_results); use --max-results or --paginate for more"
+        );
     }
     Ok(())
 }
@@ -115,7 +120,7 @@ pub fn runs(args: RunsSearchArgs, ctx: &Ctx) -> Result<()> {
     }
     let page = store.search_runs(&ids, view, &args.search.query(DEFAULT_MAX))?;
     if args.out.quiet {
-        page.items.iter().for_each(|d| println!("{}", d.run_id));
+        page.items.iter().for_each(|f| println!("{}", f.dir.run_id));
         return Ok(());
     }
     let columns = args.columns.as_deref().map(parse_columns).transpose()?;
@@ -125,9 +130,35 @@ pub fn runs(args: RunsSearchArgs, ctx: &Ctx) -> Result<()> {
     } else {
         columns.as_deref().map_or(RunParts::INFO, needed_parts)
     };
+    if whole && !args.search.paged() {
+        // Whole runs as a JSON stream: read a batch on all cores, print it, drop it.
+        let stdout = std::io::stdout();
+        let mut stream =
+            output::JsonStream::new(std::io::BufWriter::new(stdout.lock()), args.out.output);
+        let mut found = page.items.into_iter().peekable();
+        while found.peek().is_some() {
+            let batch: Vec<_> = found.by_ref().take(256).collect();
+            for run in store.read_found_runs(batch, parts) {
+                match run {
+                    Ok(r) => stream.item(&j::run(&r)).map_err(io_out)?,
+                    Err(e) => ctx.warn.as_ref()(&format!("skipping malformed run: {e}")),
+                }
+            }
+        }
+        stream.finish().map_err(io_out)?;
+        return note_cut(
+            &args.search,
+            "runs",
+            DEFAULT_MAX,
+            page.next_page_token.as_deref(),
+        );
+    }
     let mut runs = Vec::with_capacity(page.items.len());
-    for dir in &page.items {
-        runs.push(store.read_run(dir, parts)?);
+    for run in store.read_found_runs(page.items, parts) {
+        match run {
+            Ok(r) => runs.push(r),
+            Err(e) => ctx.warn.as_ref()(&format!("skipping malformed run: {e}")),
+        }
     }
     let (items, table) = match &columns {
         Some(cols) => (

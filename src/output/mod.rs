@@ -108,6 +108,50 @@ pub fn emit(format: Format, rendered: Rendered) -> io::Result<()> {
     }
 }
 
+/// Writes a JSON array (pretty, exactly as `serde_json::to_string_pretty` would) or JSON lines,
+/// one item at a time, so memory stays bounded by one item rather than the whole list.
+pub struct JsonStream<W: Write> {
+    out: W,
+    lines: bool,
+    count: usize,
+}
+
+impl<W: Write> JsonStream<W> {
+    pub fn new(out: W, format: Format) -> JsonStream<W> {
+        JsonStream {
+            out,
+            lines: format == Format::Jsonl,
+            count: 0,
+        }
+    }
+
+    pub fn item(&mut self, v: &Value) -> io::Result<()> {
+        if self.lines {
+            writeln!(self.out, "{v}")?;
+        } else {
+            let text = pretty(v);
+            self.out
+                .write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
+            for (i, line) in text.lines().enumerate() {
+                if i > 0 {
+                    self.out.write_all(b"\n")?;
+                }
+                write!(self.out, "  {line}")?;
+            }
+        }
+        self.count += 1;
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> io::Result<()> {
+        if !self.lines {
+            self.out
+                .write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        self.out.flush()
+    }
+}
+
 /// Pretty JSON with a stable key order (serde_json's maps are sorted).
 pub fn pretty(v: &Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string())
@@ -224,6 +268,24 @@ pub fn write_delimited(out: &mut dyn Write, t: &Table, sep: char) -> io::Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streamed_json_array_is_byte_identical_to_serde_pretty() {
+        let items = vec![
+            serde_json::json!({"a": 1, "b": [1, 2], "c": {"d": "x\ny"}}),
+            serde_json::json!({}),
+        ];
+        for n in 0..=items.len() {
+            let mut buf = Vec::new();
+            let mut s = JsonStream::new(&mut buf, Format::Json);
+            for v in &items[..n] {
+                s.item(v).unwrap();
+            }
+            s.finish().unwrap();
+            let want = format!("{}\n", pretty(&Value::Array(items[..n].to_vec())));
+            assert_eq!(String::from_utf8(buf).unwrap(), want);
+        }
+    }
 
     #[test]
     fn csv_quotes_only_what_needs_quoting() {

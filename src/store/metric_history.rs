@@ -185,19 +185,75 @@ pub fn parse_metric_file(key: &str, bytes: &[u8]) -> std::result::Result<Vec<Met
         .collect()
 }
 
-/// The latest value of a metric file (max of step, timestamp, value), without keeping history.
+/// The latest value of a metric file (max of step, timestamp, value), without keeping history:
+/// one pass over the bytes, no allocation per line. Any unreadable line makes the file
+/// malformed, exactly as `read_metric_history` would say.
 pub fn read_latest_metric(key: &str, path: &Path) -> Result<Metric> {
-    let history = read_metric_history(key, path)?;
-    let mut iter = history.into_iter();
-    let mut best = iter
-        .next()
-        .ok_or_else(|| Error::malformed(path, "empty metric file"))?;
-    for m in iter {
-        if m.is_later_than(&best) {
-            best = m;
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    latest_of(key, &bytes).map_err(|m| Error::malformed(path, m))
+}
+
+/// The latest metric of a metric file's bytes (see `read_latest_metric`).
+pub fn latest_of(key: &str, bytes: &[u8]) -> std::result::Result<Metric, String> {
+    let text =
+        std::str::from_utf8(bytes).map_err(|_| "metric file is not valid UTF-8".to_string())?;
+    if text.is_empty() {
+        return Err("empty metric file".into());
+    }
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let body = body.strip_suffix('\r').unwrap_or(body);
+    // (step, timestamp, value, line) of the best line so far; datasets parsed at the end only.
+    let mut best: Option<(i64, i64, f64, &str)> = None;
+    for line in body.split('\n') {
+        let (ts, value, step) = match fast_fields(line) {
+            Some(f) => f,
+            None => {
+                let m = parse_metric_line(key, line)?;
+                (m.timestamp, m.value, m.step)
+            }
+        };
+        let later = match best {
+            None => true,
+            Some((bs, bt, bv, _)) => match (step, ts).cmp(&(bs, bt)) {
+                std::cmp::Ordering::Greater => true,
+                std::cmp::Ordering::Less => false,
+                std::cmp::Ordering::Equal => value > bv,
+            },
+        };
+        if later {
+            best = Some((step, ts, value, line));
         }
     }
-    Ok(best)
+    let (_, _, _, line) = best.ok_or_else(|| "empty metric file".to_string())?;
+    parse_metric_line(key, line)
+}
+
+/// The common `ts value step` line of plain ASCII digits, parsed without allocating; anything
+/// else (signs, underscores, 2 or 5 fields, CR) goes through the full parser.
+fn fast_fields(line: &str) -> Option<(i64, f64, i64)> {
+    let mut parts = line.splitn(4, ' ');
+    let ts = parts.next()?;
+    let value = parts.next()?;
+    let step = parts.next()?;
+    if parts.next().is_some() {
+        return None;
+    }
+    let digits = |s: &str| !s.is_empty() && s.len() < 19 && s.bytes().all(|b| b.is_ascii_digit());
+    let step_ok = digits(step) || (step.len() > 1 && step.starts_with('-') && digits(&step[1..]));
+    if !digits(ts) || !step_ok {
+        return None;
+    }
+    let value_ok = !value.is_empty()
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+        && value.bytes().any(|b| b.is_ascii_digit());
+    let v: f64 = if value_ok {
+        value.parse().ok()?
+    } else {
+        return None;
+    };
+    Some((ts.parse().ok()?, v, step.parse().ok()?))
 }
 
 #[cfg(test)]
@@ -263,6 +319,39 @@ mod tests {
                 parse_metric_file("k", bad.as_bytes()).is_err(),
                 "{bad:?} accepted"
             );
+        }
+    }
+
+    #[test]
+    fn latest_of_agrees_with_the_full_history() {
+        for text in [
+            "5 1.0 0\n6 2.0 1\n7 0.5 1\n",
+            "1 nan 3\n1 2.0 3\n",
+            "1 2.0 3\n1 nan 3\n",
+            "+1 1.5 -2\n1_0 7 -2\r\n",
+            "3 0.9 1 ds abc\n4 0.8 0",
+            "9 1e400 1\n",
+        ] {
+            let history = parse_metric_file("k", text.as_bytes()).unwrap();
+            let mut best = history[0].clone();
+            for m in &history[1..] {
+                if m.is_later_than(&best) {
+                    best = m.clone();
+                }
+            }
+            let got = latest_of("k", text.as_bytes()).unwrap();
+            assert!(
+                got.value == best.value || (got.value.is_nan() && best.value.is_nan()),
+                "{text:?}"
+            );
+            assert_eq!(
+                (got.timestamp, got.step, got.dataset_name.clone()),
+                (best.timestamp, best.step, best.dataset_name.clone()),
+                "{text:?}"
+            );
+        }
+        for bad in ["", "1 2 3\n\n", "1 2 2.0", "x y z"] {
+            assert!(latest_of("k", bad.as_bytes()).is_err(), "{bad:?}");
         }
     }
 

@@ -249,6 +249,11 @@ impl FileStore {
     /// Reads the requested parts of a run.
     pub fn read_run(&self, dir: &RunDir, parts: RunParts) -> Result<Run> {
         let info = self.read_run_info(dir)?;
+        self.read_run_data(dir, info, parts)
+    }
+
+    /// Reads the requested parts of a run whose `RunInfo` is already known.
+    pub fn read_run_data(&self, dir: &RunDir, info: RunInfo, parts: RunParts) -> Result<Run> {
         let mut data = RunData::default();
         if parts.metrics {
             for (key, path) in fsutil::list_key_files(&dir.path.join("metrics"))? {
@@ -327,26 +332,28 @@ impl FileStore {
         view: ViewType,
         parts: RunParts,
     ) -> Result<Vec<Run>> {
-        let mut out = Vec::new();
+        let mut dirs = Vec::new();
         for id in experiment_ids {
             let exp = match self.find_experiment_dir(id) {
                 Ok(e) => e,
                 Err(Error::NotFound(_)) => continue,
                 Err(e) => return Err(e),
             };
-            for dir in self.run_dirs_of(&exp)? {
-                match self.read_run_info(&dir) {
-                    Ok(info) if !view.includes(info.lifecycle_stage) => continue,
-                    Ok(_) => {}
-                    Err(e) => {
-                        self.warn(&format!("skipping malformed run: {e}"));
-                        continue;
-                    }
-                }
-                match self.read_run(&dir, parts) {
-                    Ok(run) => out.push(run),
-                    Err(e) => self.warn(&format!("skipping malformed run {}: {e}", dir.run_id)),
-                }
+            dirs.extend(self.run_dirs_of(&exp)?);
+        }
+        let read = super::parallel::map(dirs, |dir| match self.read_run_info(&dir) {
+            Ok(info) if !view.includes(info.lifecycle_stage) => None,
+            Ok(info) => Some(
+                self.read_run_data(&dir, info, parts)
+                    .map_err(|e| format!("skipping malformed run {}: {e}", dir.run_id)),
+            ),
+            Err(e) => Some(Err(format!("skipping malformed run: {e}"))),
+        });
+        let mut out = Vec::with_capacity(read.len());
+        for r in read.into_iter().flatten() {
+            match r {
+                Ok(run) => out.push(run),
+                Err(w) => self.warn(&w),
             }
         }
         Ok(out)

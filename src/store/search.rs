@@ -7,10 +7,11 @@ use std::collections::HashMap;
 use std::fs;
 
 use super::FileStore;
+use super::RunParts;
 use super::metric_history;
 use super::run::RunDir;
 use crate::entities::registry::{ModelVersion, RegisteredModel};
-use crate::entities::{Experiment, RunInfo, ViewType};
+use crate::entities::{Experiment, Run, RunInfo, ViewType};
 use crate::error::{Error, Result};
 use crate::search::{
     self, DatasetRef, ExperimentView, ModelVersionView, RegisteredModelView, RunView,
@@ -21,6 +22,12 @@ use crate::validate;
 pub struct SearchPage<T> {
     pub items: Vec<T>,
     pub next_page_token: Option<String>,
+}
+
+/// A run a search found: where it is and its `meta.yaml`.
+pub struct FoundRun {
+    pub dir: RunDir,
+    pub info: RunInfo,
 }
 
 /// What a search asks for, as MLflow's search APIs take it.
@@ -239,36 +246,43 @@ impl ModelVersionView for ModelVersion {
 
 impl FileStore {
     /// MLflow's `search_runs` over the runs of `experiment_ids` (in the order given; an
-    /// unknown id yields no runs). Returns the run directories of one page; the caller reads
-    /// whatever parts of them its output needs.
+    /// unknown id yields no runs). Returns the runs of one page with their info; the caller
+    /// reads whatever else its output needs (`read_run_data`). Run directories are read on
+    /// all cores; only the files the filter and the order need are opened.
     pub fn search_runs(
         &self,
         experiment_ids: &[String],
         view: ViewType,
         q: &SearchQuery,
-    ) -> Result<SearchPage<RunDir>> {
+    ) -> Result<SearchPage<FoundRun>> {
         search::check_max_results(search::Entity::Runs, q.max_results).map_err(search_error)?;
         let filter = search::parse_run_filter(q.filter).map_err(search_error)?;
-        let mut candidates = Vec::new();
+        let mut dirs = Vec::new();
         for id in experiment_ids {
             let exp = match self.find_experiment_dir(id) {
                 Ok(e) => e,
                 Err(Error::NotFound(_) | Error::InvalidValue(_)) => continue,
                 Err(e) => return Err(e),
             };
-            for dir in self.run_dirs_of(&exp)? {
-                match self.read_run_info(&dir) {
-                    Ok(info) if view.includes(info.lifecycle_stage) => {
-                        candidates.push(RunCandidate::new(self, dir, info))
-                    }
-                    Ok(_) => {}
-                    Err(e) => self.warn(&format!("skipping malformed run: {e}")),
-                }
-            }
+            dirs.extend(self.run_dirs_of(&exp)?);
         }
-        let mut matched = Vec::with_capacity(candidates.len());
-        for c in candidates {
-            let hit = filter.matches(&c).map_err(search_error)?;
+        // Read each run's meta and evaluate the filter, in parallel, keeping the listing order
+        // (the first evaluation error in that order is the one reported, as in MLflow).
+        let evaluated = super::parallel::map(dirs, |dir| match self.read_run_info(&dir) {
+            Ok(info) if view.includes(info.lifecycle_stage) => {
+                let c = RunCandidate::new(self, dir, info);
+                let hit = filter.matches(&c);
+                Some((c, hit))
+            }
+            Ok(_) => None,
+            Err(e) => {
+                self.warn(&format!("skipping malformed run: {e}"));
+                None
+            }
+        });
+        let mut matched = Vec::new();
+        for (c, hit) in evaluated.into_iter().flatten() {
+            let hit = hit.map_err(search_error)?;
             if let Some(e) = c.broken.borrow_mut().take() {
                 self.warn(&format!("skipping malformed run {}: {e}", c.info.run_id));
                 continue;
@@ -278,6 +292,18 @@ impl FileStore {
             }
         }
         let order = search::parse_run_order_by(q.order_by).map_err(search_error)?;
+        // Read the sort keys on all cores first; the sort then only compares cached values.
+        let needs = order.needs();
+        if !needs.metrics.is_empty() || !needs.params.is_empty() || !needs.tags.is_empty() {
+            matched = super::parallel::map(matched, |c| {
+                needs.metrics.iter().for_each(|k| {
+                    let _ = c.metric(k);
+                });
+                needs.params.iter().for_each(|k| drop(c.param(k)));
+                needs.tags.iter().for_each(|k| drop(c.tag(k)));
+                c
+            });
+        }
         search::sort_runs(&mut matched, &order).map_err(search_error)?;
         let mut broken = Vec::new();
         matched.retain(|c| match c.broken.borrow_mut().take() {
@@ -291,9 +317,20 @@ impl FileStore {
         let (page, next) =
             search::paginate(matched, q.max_results, q.page_token).map_err(search_error)?;
         Ok(SearchPage {
-            items: page.into_iter().map(|c| c.dir).collect(),
+            items: page
+                .into_iter()
+                .map(|c| FoundRun {
+                    dir: c.dir,
+                    info: c.info,
+                })
+                .collect(),
             next_page_token: next,
         })
+    }
+
+    /// Reads the requested parts of many runs on all cores, in order.
+    pub fn read_found_runs(&self, found: Vec<FoundRun>, parts: RunParts) -> Vec<Result<Run>> {
+        super::parallel::map(found, |f| self.read_run_data(&f.dir, f.info, parts))
     }
 
     /// MLflow's `search_experiments`.
