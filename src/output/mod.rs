@@ -271,7 +271,7 @@ mod tests {
 
     #[test]
     fn streamed_json_array_is_byte_identical_to_serde_pretty() {
-        let items = vec![
+        let items = [
             serde_json::json!({"a": 1, "b": [1, 2], "c": {"d": "x\ny"}}),
             serde_json::json!({}),
         ];

@@ -34,7 +34,10 @@ def test_search_corpus_regenerates_identically_with_live_mlflow(tmp_path):
     work.mkdir()
     for name in ("generate_store.py", "record.py"):
         shutil.copy(os.path.join(CORPUS, name), work / name)
-    env = dict(os.environ, MLFLOW_ALLOW_FILE_STORE="true", PYTHONHASHSEED="0")
+    # Other tests of the session may have set MLflow variables (an active experiment id,
+    # a tracking URI): the generator starts from a clean MLflow environment.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MLFLOW_")}
+    env.update(MLFLOW_ALLOW_FILE_STORE="true", PYTHONHASHSEED="0")
     cwd = tmp_path / "cwd"
     cwd.mkdir()
     subprocess.run([sys.executable, str(work / "generate_store.py")], cwd=cwd, env=env, check=True, timeout=900)
