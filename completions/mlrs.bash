@@ -1633,7 +1633,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__experiments__subcmd__search)
-            opts="-v -o -q -h --view --filter --order-by --max-results --page-token --paginate --output --quiet --tracking-uri --registry-uri --color --help"
+            opts="-v -o -q -h --view --filter --filter-file --order-by --max-results --page-token --paginate --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1648,6 +1648,10 @@ _mlrs() {
                     return 0
                     ;;
                 --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3655,13 +3659,17 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__search)
-            opts="-o -q -h --filter --order-by --max-results --page-token --paginate --output --quiet --tracking-uri --registry-uri --color --help"
+            opts="-o -q -h --filter --filter-file --order-by --max-results --page-token --paginate --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3705,13 +3713,17 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__models__subcmd__search__subcmd__versions)
-            opts="-o -q -h --filter --order-by --max-results --page-token --paginate --output --quiet --tracking-uri --registry-uri --color --help"
+            opts="-o -q -h --filter --filter-file --order-by --max-results --page-token --paginate --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4731,7 +4743,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__runs__subcmd__list)
-            opts="-v -o -q -h --experiment-id --view --columns --output --quiet --tracking-uri --registry-uri --color --help"
+            opts="-v -o -q -h --experiment-id --view --columns --filter --filter-file --order-by --max-results --page-token --paginate --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4750,6 +4762,26 @@ _mlrs() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --order-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-results)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5013,7 +5045,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__runs__subcmd__search)
-            opts="-v -o -q -h --experiment-ids --experiment-names --view --filter --order-by --max-results --page-token --paginate --columns --output --quiet --tracking-uri --registry-uri --color --help"
+            opts="-v -o -q -h --experiment-ids --experiment-names --view --filter --filter-file --order-by --max-results --page-token --paginate --columns --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5036,6 +5068,10 @@ _mlrs() {
                     return 0
                     ;;
                 --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -74,6 +74,7 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_s
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from search" -s v -l view -d 'active_only, deleted_only or all' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from search" -l filter -d 'MLflow filter string, e.g. "metrics.acc > 0.8 AND params.opt = \'adam\'"' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from search" -l filter-file -d 'Read the filter string from a file, or - for standard input (for filters too long for a command line)' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from search" -l order-by -d 'MLflow order_by clause, e.g. "metrics.acc DESC" (repeatable, first one sorts first)' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from search" -l max-results -d 'At most this many results per page [default: MLflow\'s for the entity]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from search" -l page-token -d 'Continue from this page token (printed by the previous page)' -r
@@ -220,6 +221,11 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subc
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -l experiment-id -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -s v -l view -d 'active_only, deleted_only or all' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -l columns -d 'Columns to show, comma-separated: metrics.KEY, params.KEY, tags.KEY or an attribute (run_id, run_name, status, start_time, ...); without an attribute, name and id lead' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -l filter -d 'MLflow filter string, e.g. "metrics.acc > 0.8 AND params.opt = \'adam\'"' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -l filter-file -d 'Read the filter string from a file, or - for standard input (for filters too long for a command line)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -l order-by -d 'MLflow order_by clause, e.g. "metrics.acc DESC" (repeatable, first one sorts first)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -l max-results -d 'At most this many results per page [default: MLflow\'s for the entity]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -l page-token -d 'Continue from this page token (printed by the previous page)' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -230,12 +236,14 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcomma
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -l paginate -d 'Print `{"items": [...], "next_page_token": ...}` for the first page (-o json)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the essential value (an id, a path)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from search" -l experiment-ids -d 'Comma-separated experiment ids' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from search" -l experiment-names -d 'Comma-separated experiment names (instead of ids)' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from search" -s v -l view -d 'active_only, deleted_only or all' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from search" -l filter -d 'MLflow filter string, e.g. "metrics.acc > 0.8 AND params.opt = \'adam\'"' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from search" -l filter-file -d 'Read the filter string from a file, or - for standard input (for filters too long for a command line)' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from search" -l order-by -d 'MLflow order_by clause, e.g. "metrics.acc DESC" (repeatable, first one sorts first)' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from search" -l max-results -d 'At most this many results per page [default: MLflow\'s for the entity]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from search" -l page-token -d 'Continue from this page token (printed by the previous page)' -r
@@ -801,6 +809,7 @@ never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from resolve" -s q -l quiet -d 'Print only the essential value (an id, a path)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from resolve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search" -l filter -d 'MLflow filter string, e.g. "metrics.acc > 0.8 AND params.opt = \'adam\'"' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search" -l filter-file -d 'Read the filter string from a file, or - for standard input (for filters too long for a command line)' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search" -l order-by -d 'MLflow order_by clause, e.g. "metrics.acc DESC" (repeatable, first one sorts first)' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search" -l max-results -d 'At most this many results per page [default: MLflow\'s for the entity]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search" -l page-token -d 'Continue from this page token (printed by the previous page)' -r
@@ -818,6 +827,7 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcom
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print only the essential value (an id, a path)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search-versions" -l filter -d 'MLflow filter string, e.g. "metrics.acc > 0.8 AND params.opt = \'adam\'"' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search-versions" -l filter-file -d 'Read the filter string from a file, or - for standard input (for filters too long for a command line)' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search-versions" -l order-by -d 'MLflow order_by clause, e.g. "metrics.acc DESC" (repeatable, first one sorts first)' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search-versions" -l max-results -d 'At most this many results per page [default: MLflow\'s for the entity]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search-versions" -l page-token -d 'Continue from this page token (printed by the previous page)' -r

@@ -20,7 +20,7 @@ use mlrs::{Error, Result};
 pub enum Cmd {
     /// List the runs of an experiment.
     #[command(
-        after_help = "Example:\n  mlrs runs list --experiment-id 1 -o json\n  mlrs runs list --experiment-id 1 --columns metrics.accuracy,params.lr,tags.team"
+        after_help = "Example:\n  mlrs runs list --experiment-id 1 -o json\n  mlrs runs list --experiment-id 1 --columns metrics.accuracy,params.lr,tags.team\n  mlrs runs list --experiment-id 1 --filter \"metrics.accuracy > 0.9\" --order-by \"metrics.accuracy DESC\""
     )]
     List {
         #[arg(long = "experiment-id", env = "MLFLOW_EXPERIMENT_ID")]
@@ -32,6 +32,10 @@ pub enum Cmd {
         /// (run_id, run_name, status, start_time, ...); without an attribute, name and id lead.
         #[arg(long, value_name = "COLUMNS")]
         columns: Option<String>,
+        /// --filter, --order-by and paging as in `runs search` (a filtered list returns up to
+        /// 50000 runs, MLflow's largest page, unless --max-results says otherwise).
+        #[command(flatten)]
+        search: super::search::SearchArgs,
         #[command(flatten)]
         out: OutputArgs,
     },
@@ -223,7 +227,31 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
             experiment_id,
             view,
             columns,
+            mut search,
             out,
+        } if search.any()
+            || (columns.is_none() && matches!(out.output, Format::Json | Format::Jsonl)) =>
+        {
+            // Filtered lists, and whole runs as JSON (streamed, in MLflow's default order).
+            let all_pages = !search.any();
+            search.max_results.get_or_insert(50_000);
+            let args = super::search::RunsSearchArgs {
+                experiment_ids: vec![experiment_id],
+                experiment_names: Vec::new(),
+                view,
+                search,
+                columns,
+                out,
+                all_pages,
+            };
+            super::search::runs(args, ctx)
+        }
+        Cmd::List {
+            experiment_id,
+            view,
+            columns,
+            out,
+            ..
         } => {
             let store = ctx.read_store()?;
             let columns = columns.as_deref().map(parse_columns).transpose()?;

@@ -18,6 +18,10 @@ pub struct SearchArgs {
     /// MLflow filter string, e.g. "metrics.acc > 0.8 AND params.opt = 'adam'".
     #[arg(long, allow_hyphen_values = true)]
     pub filter: Option<String>,
+    /// Read the filter string from a file, or - for standard input (for filters too long for
+    /// a command line).
+    #[arg(long = "filter-file", value_name = "FILE", conflicts_with = "filter")]
+    pub filter_file: Option<String>,
     /// MLflow order_by clause, e.g. "metrics.acc DESC" (repeatable, first one sorts first).
     #[arg(long = "order-by", allow_hyphen_values = true)]
     pub order_by: Vec<String>,
@@ -33,6 +37,25 @@ pub struct SearchArgs {
 }
 
 impl SearchArgs {
+    /// Reads `--filter-file` into the filter.
+    fn load(mut self) -> Result<SearchArgs> {
+        if let Some(path) = self.filter_file.take() {
+            let text = super::util::read_input(&path)?;
+            self.filter = Some(text.strip_suffix('\n').unwrap_or(&text).to_string());
+        }
+        Ok(self)
+    }
+
+    /// Whether any search option was given.
+    pub fn any(&self) -> bool {
+        self.filter.is_some()
+            || self.filter_file.is_some()
+            || !self.order_by.is_empty()
+            || self.max_results.is_some()
+            || self.page_token.is_some()
+            || self.paginate
+    }
+
     fn query(&self, default_max: i64) -> SearchQuery<'_> {
         SearchQuery {
             filter: self.filter.as_deref().unwrap_or(""),
@@ -106,19 +129,34 @@ pub struct RunsSearchArgs {
     /// Table/CSV columns, e.g. metrics.accuracy,params.lr,tags.team (json prints whole runs).
     #[arg(long)]
     pub columns: Option<String>,
+    /// Every page, not just one (`runs list`): whole runs are streamed page after page.
+    #[arg(skip)]
+    pub all_pages: bool,
     #[command(flatten)]
     pub out: OutputArgs,
 }
 
-pub fn runs(args: RunsSearchArgs, ctx: &Ctx) -> Result<()> {
+pub fn runs(mut args: RunsSearchArgs, ctx: &Ctx) -> Result<()> {
     const DEFAULT_MAX: i64 = 1000;
+    args.search = args.search.load()?;
     let store = ctx.read_store()?;
     let view = ViewType::parse(&args.view)?;
     let mut ids = args.experiment_ids.clone();
     for name in &args.experiment_names {
         ids.push(store.get_experiment_by_name(name)?.experiment_id);
     }
-    let page = store.search_runs(&ids, view, &args.search.query(DEFAULT_MAX))?;
+    let mut page = store.search_runs(&ids, view, &args.search.query(DEFAULT_MAX))?;
+    if args.all_pages {
+        // Collect the run ids of every page (cheap: info only); whole runs are read below.
+        let mut token = page.next_page_token.take();
+        while let Some(t) = token {
+            let mut q = args.search.query(DEFAULT_MAX);
+            q.page_token = Some(&t);
+            let next = store.search_runs(&ids, view, &q)?;
+            page.items.extend(next.items);
+            token = next.next_page_token;
+        }
+    }
     if args.out.quiet {
         page.items.iter().for_each(|f| println!("{}", f.dir.run_id));
         return Ok(());
@@ -191,6 +229,7 @@ pub fn runs(args: RunsSearchArgs, ctx: &Ctx) -> Result<()> {
 
 pub fn experiments(view: &str, search: &SearchArgs, out: &OutputArgs, ctx: &Ctx) -> Result<()> {
     const DEFAULT_MAX: i64 = 1000;
+    let search = &search.clone().load()?;
     let store = ctx.read_store()?;
     let page = store.search_experiments(ViewType::parse(view)?, &search.query(DEFAULT_MAX))?;
     if out.quiet {
@@ -227,6 +266,7 @@ pub fn experiments(view: &str, search: &SearchArgs, out: &OutputArgs, ctx: &Ctx)
 
 pub fn models(search: &SearchArgs, out: &OutputArgs, ctx: &Ctx) -> Result<()> {
     const DEFAULT_MAX: i64 = 100;
+    let search = &search.clone().load()?;
     let store = super::models::read_registry(ctx)?;
     let page = store.search_registered_models(&search.query(DEFAULT_MAX))?;
     if out.quiet {
@@ -252,6 +292,7 @@ pub fn models(search: &SearchArgs, out: &OutputArgs, ctx: &Ctx) -> Result<()> {
 
 pub fn versions(search: &SearchArgs, out: &OutputArgs, ctx: &Ctx) -> Result<()> {
     const DEFAULT_MAX: i64 = 10000;
+    let search = &search.clone().load()?;
     let store = super::models::read_registry(ctx)?;
     let page = store.search_model_versions(&search.query(DEFAULT_MAX))?;
     if out.quiet {

@@ -59,7 +59,15 @@ impl FileStore {
         let mut out = Vec::new();
         for entry in fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))? {
             let entry = entry.map_err(|e| Error::io(&dir, e))?;
-            let md = entry.metadata().map_err(|e| Error::io(entry.path(), e))?;
+            // A symbolic link is never followed (it could point outside the store).
+            let md = fs::symlink_metadata(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+            if md.file_type().is_symlink() {
+                self.warn(&format!(
+                    "skipping {}: symbolic link (not followed)",
+                    entry.path().display()
+                ));
+                continue;
+            }
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = if rel.is_empty() {
                 name

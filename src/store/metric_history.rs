@@ -186,46 +186,84 @@ pub fn parse_metric_file(key: &str, bytes: &[u8]) -> std::result::Result<Vec<Met
 }
 
 /// The latest value of a metric file (max of step, timestamp, value), without keeping history:
-/// one pass over the bytes, no allocation per line. Any unreadable line makes the file
-/// malformed, exactly as `read_metric_history` would say.
+/// one streaming pass (memory stays small whatever the file's size), no allocation per line.
+/// Any unreadable line makes the file malformed, exactly as `read_metric_history` would say.
 pub fn read_latest_metric(key: &str, path: &Path) -> Result<Metric> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    latest_of(key, &bytes).map_err(|m| Error::malformed(path, m))
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    latest_from_reader(key, std::io::BufReader::with_capacity(1 << 16, file)).map_err(|e| match e {
+        LatestError::Io(e) => Error::io(path, e),
+        LatestError::Malformed(m) => Error::malformed(path, m),
+    })
 }
 
 /// The latest metric of a metric file's bytes (see `read_latest_metric`).
 pub fn latest_of(key: &str, bytes: &[u8]) -> std::result::Result<Metric, String> {
-    let text =
-        std::str::from_utf8(bytes).map_err(|_| "metric file is not valid UTF-8".to_string())?;
-    if text.is_empty() {
-        return Err("empty metric file".into());
-    }
-    let body = text.strip_suffix('\n').unwrap_or(text);
-    let body = body.strip_suffix('\r').unwrap_or(body);
-    // (step, timestamp, value, line) of the best line so far; datasets parsed at the end only.
-    let mut best: Option<(i64, i64, f64, &str)> = None;
-    for line in body.split('\n') {
-        let (ts, value, step) = match fast_fields(line) {
-            Some(f) => f,
+    latest_from_reader(key, bytes).map_err(|e| match e {
+        LatestError::Io(e) => e.to_string(),
+        LatestError::Malformed(m) => m,
+    })
+}
+
+enum LatestError {
+    Io(std::io::Error),
+    Malformed(String),
+}
+
+fn latest_from_reader(
+    key: &str,
+    mut reader: impl std::io::BufRead,
+) -> std::result::Result<Metric, LatestError> {
+    let mut buf = Vec::with_capacity(64);
+    // (step, timestamp, value) of the best line, and its dataset fields when it has them.
+    let mut best: Option<(i64, i64, f64)> = None;
+    let mut best_dataset: Option<(String, String)> = None;
+    loop {
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(LatestError::Io)?;
+        if n == 0 {
+            break;
+        }
+        let raw = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        let line = std::str::from_utf8(raw)
+            .map_err(|_| LatestError::Malformed("metric file is not valid UTF-8".into()))?;
+        let (ts, value, step, dataset) = match fast_fields(line) {
+            Some((t, v, s)) => (t, v, s, None),
             None => {
-                let m = parse_metric_line(key, line)?;
-                (m.timestamp, m.value, m.step)
+                let m = parse_metric_line(key, line).map_err(LatestError::Malformed)?;
+                (
+                    m.timestamp,
+                    m.value,
+                    m.step,
+                    m.dataset_name.zip(m.dataset_digest),
+                )
             }
         };
         let later = match best {
             None => true,
-            Some((bs, bt, bv, _)) => match (step, ts).cmp(&(bs, bt)) {
+            Some((bs, bt, bv)) => match (step, ts).cmp(&(bs, bt)) {
                 std::cmp::Ordering::Greater => true,
                 std::cmp::Ordering::Less => false,
                 std::cmp::Ordering::Equal => value > bv,
             },
         };
         if later {
-            best = Some((step, ts, value, line));
+            best = Some((step, ts, value));
+            best_dataset = dataset;
         }
     }
-    let (_, _, _, line) = best.ok_or_else(|| "empty metric file".to_string())?;
-    parse_metric_line(key, line)
+    let (step, timestamp, value) =
+        best.ok_or_else(|| LatestError::Malformed("empty metric file".into()))?;
+    let (dataset_name, dataset_digest) = best_dataset.unzip();
+    Ok(Metric {
+        key: key.to_string(),
+        value,
+        timestamp,
+        step,
+        dataset_name,
+        dataset_digest,
+    })
 }
 
 /// The common `ts value step` line of plain ASCII digits, parsed without allocating; anything

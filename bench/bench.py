@@ -1,0 +1,243 @@
+"""mlrs benchmark: times mlrs, MLflow 3.x (warm MlflowClient and the mlflow CLI) and the I/O
+floor on generated stores, in one run, and writes bench/RESULTS.md with ratios.
+
+Run through bench/run.sh, which builds everything and picks the Python with MLflow.
+Figures are medians of several runs after one warm-up (warm page cache) unless noted.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+EXP = "100000000000000001"
+
+
+TIME_BIN = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+
+def peak_rss(cmd, stdin=None):
+    """Peak RSS (MiB) of one run of `cmd`, measured by GNU time (a child forked from this
+    Python process would otherwise be charged this process's own pages)."""
+    if TIME_BIN is None:
+        return None
+    with tempfile.NamedTemporaryFile("r") as out:
+        subprocess.run([TIME_BIN, "-f", "%M", "-o", out.name, *cmd], input=stdin, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return int(out.read().strip().splitlines()[-1]) / 1024.0
+
+
+def run_timed(cmd, reps, env=None, stdin=None):
+    """Median wall time (s) over `reps` runs after one warm-up, and peak RSS (MiB) of one run."""
+    times = []
+    for i in range(reps + 1):
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             stdin=subprocess.PIPE if stdin else subprocess.DEVNULL, env=env)
+        if stdin:
+            p.stdin.write(stdin)
+            p.stdin.close()
+        _, status, _ = os.wait4(p.pid, 0)
+        dt = time.perf_counter() - t0
+        err = p.stderr.read().decode(errors="replace")
+        p.stderr.close()
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"failed: {' '.join(cmd)}\n{err}")
+        if i > 0:
+            times.append(dt)
+    return statistics.median(times), peak_rss(cmd, stdin)
+
+
+def py_timed(fn, reps):
+    times = []
+    for i in range(reps + 1):
+        t0 = time.perf_counter()
+        fn()
+        if i > 0:
+            times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def drop_caches():
+    try:
+        os.sync()
+        with open("/proc/sys/vm/drop_caches", "w") as fh:
+            fh.write("3\n")
+        return True
+    except OSError:
+        return False
+
+
+def fmt_s(v):
+    if v is None:
+        return "–"
+    return f"{v * 1000:.1f} ms" if v < 1 else f"{v:.2f} s"
+
+
+def ratio(a, b):
+    return "–" if a is None or b is None or b == 0 else f"{a / b:.1f}×"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mlrs", required=True)
+    ap.add_argument("--gen", required=True)
+    ap.add_argument("--floor", required=True)
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--mlflow-max", type=int, default=10000, help="largest store MLflow is timed on")
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+    sizes = [int(s) for s in a.sizes.split(",") if s]
+    os.makedirs(a.work, exist_ok=True)
+    os.environ["MLFLOW_ALLOW_FILE_STORE"] = "true"
+    try:
+        import mlflow
+        from mlflow import MlflowClient
+        from mlflow.entities import Metric
+        have_mlflow = True
+    except ImportError:
+        have_mlflow = False
+    rows = []  # (operation, store, mlrs_s, client_s, cli_s, floor_s, rss)
+
+    def store(n, versions=0):
+        path = os.path.join(a.work, f"{n}" + (f"-reg{versions}" if versions else ""))
+        root = os.path.join(path, "mlruns")
+        if not os.path.isdir(root):
+            cmd = [a.gen, "--runs", str(n), "--out", path]
+            if versions:
+                cmd += ["--versions", str(versions)]
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        return root
+
+    def first_run(root):
+        exp = os.path.join(root, EXP)
+        return sorted(d for d in os.listdir(exp) if len(d) == 32)[0]
+
+    batch = json.dumps({"metrics": [{"key": f"b{i}", "value": i / 7, "timestamp": 1700000000000 + i, "step": 1}
+                                    for i in range(1000)]}).encode()
+
+    one = store(1)
+    single = {}
+    for n in sizes:
+        root = store(n)
+        rid = first_run(root)
+        base = [a.mlrs, "--tracking-uri", root]
+        reps = a.reps if n <= 10000 else max(2, a.reps // 2)
+        ops = {
+            "runs search, no filter, all runs -o json": base + ["runs", "search", "--experiment-ids", EXP, "--max-results", "50000", "-o", "json"],
+            "runs search, metric filter + order, top 10 -o json": base + ["runs", "search", "--experiment-ids", EXP, "--filter", "metrics.accuracy > 0.5", "--order-by", "metrics.accuracy DESC", "--max-results", "10", "-o", "json"],
+            "runs search, param/tag LIKE, top 10 -o json": base + ["runs", "search", "--experiment-ids", EXP, "--filter", "params.param_1 LIKE 'ad%' AND tags.tag_0 LIKE 'team-d%'", "--max-results", "10", "-o", "json"],
+        }
+        floor_warm, _ = run_timed([a.floor, root], reps)
+        cold = None
+        if drop_caches():
+            t0 = time.perf_counter()
+            subprocess.run([a.floor, root], check=True, stdout=subprocess.DEVNULL)
+            cold = time.perf_counter() - t0
+        rows.append(("I/O floor: read every file once (warm cache)", n, None, None, None, floor_warm, None))
+        if cold is not None:
+            rows.append(("I/O floor: read every file once (cold cache)", n, None, None, None, cold, None))
+        client = MlflowClient(tracking_uri="file://" + root) if have_mlflow and n <= a.mlflow_max else None
+        mlflow_reps = 1 if n >= 10000 else 2
+        for name, cmd in ops.items():
+            t, rss = run_timed(cmd, reps)
+            c = None
+            if client is not None:
+                if "no filter" in name:
+                    c = py_timed(lambda: client.search_runs([EXP], max_results=50000), mlflow_reps)
+                elif "metric" in name:
+                    c = py_timed(lambda: client.search_runs([EXP], "metrics.accuracy > 0.5", order_by=["metrics.accuracy DESC"], max_results=10), mlflow_reps)
+                else:
+                    c = py_timed(lambda: client.search_runs([EXP], "params.param_1 LIKE 'ad%' AND tags.tag_0 LIKE 'team-d%'", max_results=10), mlflow_reps)
+            rows.append((name, n, t, c, None, floor_warm if "no filter" in name else None, rss))
+        # Single-object commands, on this store and on the 1-run store.
+        for label, root_x in ((n, root), (1, one)):
+            if label == 1 and 1 in single:
+                continue
+            rid_x = first_run(root_x)
+            bx = [a.mlrs, "--tracking-uri", root_x]
+            res = {}
+            res["runs describe -o json"] = run_timed(bx + ["runs", "describe", "--run-id", rid_x, "-o", "json"], reps)
+            res["runs log-metric (one call)"] = run_timed(bx + ["runs", "log-metric", "--run-id", rid_x, "bench_m", "0.5"], reps)
+            res["runs log-batch, 1000 metrics"] = run_timed(bx + ["runs", "log-batch", "--run-id", rid_x, "--json", "-"], reps, stdin=batch)
+            if label == 1:
+                single[1] = res
+            else:
+                single[n] = res
+        cl = client
+        for op, (t, rss) in single[n].items():
+            c = cli = None
+            if cl is not None:
+                if op.startswith("runs describe"):
+                    c = py_timed(lambda: cl.get_run(rid), 3)
+                    t0 = time.perf_counter()
+                    subprocess.run([os.path.join(os.path.dirname(sys.executable), "mlflow"), "runs", "describe", "--run-id", rid],
+                                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   env=dict(os.environ, MLFLOW_TRACKING_URI="file://" + root))
+                    cli = time.perf_counter() - t0
+                elif "log-metric" in op:
+                    c = py_timed(lambda: cl.log_metric(rid, "bench_c", 0.5), 3)
+                else:
+                    ms = [Metric(f"c{i}", i / 7, 1700000000000 + i, 1) for i in range(1000)]
+                    c = py_timed(lambda: cl.log_batch(rid, metrics=ms), 3)
+            rows.append((op, n, t, c, cli, None, rss))
+            rows.append((op + " — same on a 1-run store", 1, single[1][op][0], None, None, None, single[1][op][1]))
+    # Registry: latest on a model with 1000 versions, and on one with 1.
+    for versions in (1000, 1):
+        root = store(1, versions)
+        t, rss = run_timed([a.mlrs, "--registry-uri", root, "--tracking-uri", root, "models", "latest", "bench-model", "-o", "json"], a.reps)
+        c = None
+        if have_mlflow:
+            cl = MlflowClient(tracking_uri="file://" + root, registry_uri="file://" + root)
+            cwd = os.getcwd()
+            os.chdir(tempfile.mkdtemp())
+            c = py_timed(lambda: cl.get_latest_versions("bench-model"), 3)
+            os.chdir(cwd)
+        rows.append((f"models latest ({versions} versions)", 1, t, c, None, None, rss))
+    tv, _ = run_timed([a.mlrs, "--version"], 50)
+    tt, _ = run_timed(["/bin/true"], 50)
+    rows.append(("mlrs --version", "–", tv, None, None, tt, None))
+    t0 = time.perf_counter()
+    if have_mlflow:
+        subprocess.run([os.path.join(os.path.dirname(sys.executable), "mlflow"), "--version"], check=True, stdout=subprocess.DEVNULL)
+    mlflow_version_cli = time.perf_counter() - t0 if have_mlflow else None
+    rows.append(("mlflow --version (CLI start-up)", "–", None, None, mlflow_version_cli, None, None))
+
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+    mem = next((l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal")), "?")
+    lines = [
+        f"# mlrs benchmark ({datetime.date.today().isoformat()})",
+        "",
+        f"Machine: {os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GiB RAM, {platform.system()} {platform.release()}. "
+        f"MLflow {mlflow.__version__ if have_mlflow else 'not installed'}; mlrs `{subprocess.run([a.mlrs, '--version'], capture_output=True, text=True).stdout.strip()}`.",
+        "Stores: one experiment of N runs, each with 10 params, 20 metrics × 100 steps and 10 tags (`examples/gen_store.rs`).",
+        "Times are medians after a warm-up (warm page cache) unless marked cold. `MLflow client` is a warm `MlflowClient` in one",
+        "Python process (no start-up cost); `mlflow CLI` includes Python start-up. Ratios are computed in this same run.",
+        "",
+        "| operation | runs in store | mlrs | MLflow client | mlflow CLI | MLflow client / mlrs | mlflow CLI / mlrs | mlrs / floor or baseline | floor or baseline | mlrs peak RSS |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for op, n, t, c, cli, floor, rss in rows:
+        lines.append(
+            f"| {op} | {n} | {fmt_s(t)} | {fmt_s(c)} | {fmt_s(cli)} | {ratio(c, t)} | {ratio(cli, t)} | {ratio(t, floor)} | {fmt_s(floor)} | "
+            + (f"{rss:.1f} MiB" if rss else "–") + " |"
+        )
+    lines.append("")
+    lines.append("`floor or baseline`: the I/O floor for full-output searches, `/bin/true` for `--version`.")
+    lines.append("Peak RSS is measured by GNU time on one separate run of the same command.")
+    with open(a.out, "w") as fh:
+        fh.write("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
