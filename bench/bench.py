@@ -98,6 +98,10 @@ def main():
     a = ap.parse_args()
     sizes = [int(s) for s in a.sizes.split(",") if s]
     os.makedirs(a.work, exist_ok=True)
+    # Writes of a previous run would make this one measure a different store: start afresh.
+    import shutil
+    for entry in os.listdir(a.work):
+        shutil.rmtree(os.path.join(a.work, entry), ignore_errors=True)
     os.environ["MLFLOW_ALLOW_FILE_STORE"] = "true"
     try:
         import mlflow
@@ -118,14 +122,22 @@ def main():
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
         return root
 
-    def first_run(root):
+    def runs_of(root):
         exp = os.path.join(root, EXP)
-        return sorted(d for d in os.listdir(exp) if len(d) == 32)[0]
+        return sorted(d for d in os.listdir(exp) if len(d) == 32)
+
+    def first_run(root):
+        """The run commands read (never written to by the benchmark)."""
+        return runs_of(root)[0]
+
+    def write_run(root):
+        """The run the write benchmarks append to, so reads stay comparable between runs."""
+        return runs_of(root)[-1]
 
     batch = json.dumps({"metrics": [{"key": f"b{i}", "value": i / 7, "timestamp": 1700000000000 + i, "step": 1}
                                     for i in range(1000)]}).encode()
 
-    one = store(1)
+    one = store(2)  # the "small store": one run to read, one to write to
     single = {}
     for n in sizes:
         root = store(n)
@@ -163,17 +175,18 @@ def main():
         for label, root_x in ((n, root), (1, one)):
             if label == 1 and 1 in single:
                 continue
-            rid_x = first_run(root_x)
+            rid_x, wid_x = first_run(root_x), write_run(root_x)
             bx = [a.mlrs, "--tracking-uri", root_x]
             res = {}
             res["runs describe -o json"] = run_timed(bx + ["runs", "describe", "--run-id", rid_x, "-o", "json"], reps)
-            res["runs log-metric (one call)"] = run_timed(bx + ["runs", "log-metric", "--run-id", rid_x, "bench_m", "0.5"], reps)
-            res["runs log-batch, 1000 metrics"] = run_timed(bx + ["runs", "log-batch", "--run-id", rid_x, "--json", "-"], reps, stdin=batch)
+            res["runs log-metric (one call)"] = run_timed(bx + ["runs", "log-metric", "--run-id", wid_x, "bench_m", "0.5"], reps)
+            res["runs log-batch, 1000 metrics"] = run_timed(bx + ["runs", "log-batch", "--run-id", wid_x, "--json", "-"], reps, stdin=batch)
             if label == 1:
                 single[1] = res
             else:
                 single[n] = res
         cl = client
+        wid = write_run(root)
         for op, (t, rss) in single[n].items():
             c = cli = None
             if cl is not None:
@@ -185,12 +198,12 @@ def main():
                                    env=dict(os.environ, MLFLOW_TRACKING_URI="file://" + root))
                     cli = time.perf_counter() - t0
                 elif "log-metric" in op:
-                    c = py_timed(lambda: cl.log_metric(rid, "bench_c", 0.5), 3)
+                    c = py_timed(lambda: cl.log_metric(wid, "bench_c", 0.5), 3)
                 else:
                     ms = [Metric(f"c{i}", i / 7, 1700000000000 + i, 1) for i in range(1000)]
-                    c = py_timed(lambda: cl.log_batch(rid, metrics=ms), 3)
+                    c = py_timed(lambda: cl.log_batch(wid, metrics=ms), 3)
             rows.append((op, n, t, c, cli, None, rss))
-            rows.append((op + " — same on a 1-run store", 1, single[1][op][0], None, None, None, single[1][op][1]))
+            rows.append((op + " — same on a 2-run store", 2, single[1][op][0], None, None, None, single[1][op][1]))
     # Registry: latest on a model with 1000 versions, and on one with 1.
     for versions in (1000, 1):
         root = store(1, versions)
@@ -219,7 +232,8 @@ def main():
         "",
         f"Machine: {os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GiB RAM, {platform.system()} {platform.release()}. "
         f"MLflow {mlflow.__version__ if have_mlflow else 'not installed'}; mlrs `{subprocess.run([a.mlrs, '--version'], capture_output=True, text=True).stdout.strip()}`.",
-        "Stores: one experiment of N runs, each with 10 params, 20 metrics × 100 steps and 10 tags (`examples/gen_store.rs`).",
+        "Stores: one experiment of N runs, each with 10 params, 20 metrics × 100 steps and 10 tags (`examples/gen_store.rs`),",
+        "regenerated for every benchmark run. Reads go to the first run, writes to the last one.",
         "Times are medians after a warm-up (warm page cache) unless marked cold. `MLflow client` is a warm `MlflowClient` in one",
         "Python process (no start-up cost); `mlflow CLI` includes Python start-up. Ratios are computed in this same run.",
         "",
