@@ -263,7 +263,7 @@ fn doctor_reports_and_fixes_without_deleting_data() {
         fs::read_to_string(rd.join("metrics/m")).unwrap(),
         "5 1.0 0\n6 2.0 1\n"
     );
-    let quarantined: Vec<_> = walkdir::WalkDir::new(s.store().join(".trash/.mlrs-quarantine"))
+    let quarantined: Vec<_> = walkdir::WalkDir::new(s.store().join(".trash/mlrs-quarantine"))
         .into_iter()
         .flatten()
         .filter(|e| e.file_type().is_file())

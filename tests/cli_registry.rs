@@ -74,7 +74,7 @@ fn assert_no_temp_files(root: &Path) {
         let e = e.unwrap();
         let name = e.file_name().to_string_lossy();
         assert!(
-            !name.starts_with(".mlrs-tmp"),
+            !name.starts_with(".mlrs-tmp") && !name.starts_with("mlrs-tmp"),
             "left behind: {}",
             e.path().display()
         );

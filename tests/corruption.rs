@@ -209,7 +209,7 @@ const CASES: &[Case] = &[
     Case {
         name: "interrupted gc",
         kind: "gc_leftover",
-        damage: |s, _, _| fs::create_dir_all(s.join(".trash/.mlrs-gc-1234/x")).unwrap(),
+        damage: |s, _, _| fs::create_dir_all(s.join(".trash/mlrs-gc-1234/x")).unwrap(),
     },
 ];
 

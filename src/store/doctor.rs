@@ -1,6 +1,6 @@
 //! `doctor`: finds what would make MLflow or mlrs fail on a store, per object, and with `fix`
 //! repairs what can be repaired without guessing. What cannot is moved (never deleted) into
-//! `.trash/.mlrs-quarantine/<time>/`, a place MLflow ignores.
+//! `.trash/mlrs-quarantine/<time>/`, a place MLflow skips (no meta.yaml at its top).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -84,7 +84,10 @@ impl FileStore {
     pub fn doctor(&self, opts: DoctorOptions) -> Result<Vec<Problem>> {
         self.check_exists()?;
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ").to_string();
-        let quarantine = self.trash_dir().join(".mlrs-quarantine").join(stamp);
+        let quarantine = self
+            .trash_dir()
+            .join(format!("{}quarantine", fsutil::TRASH_PREFIX))
+            .join(stamp);
         let _lock = if opts.fix { Some(self.lock()?) } else { None };
         let mut d = Doctor {
             store: self,
@@ -197,7 +200,9 @@ impl Doctor<'_> {
         let trash = self.store.trash_dir();
         for entry in fs::read_dir(&trash).into_iter().flatten().flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with(TEMP_PREFIX) {
+            if name.starts_with(TEMP_PREFIX)
+                || name.starts_with(&format!("{}tmp-", fsutil::TRASH_PREFIX))
+            {
                 let path = entry.path();
                 self.fixable(
                     &path,
@@ -205,7 +210,9 @@ impl Doctor<'_> {
                     "leftover staging directory of an interrupted create",
                     |d| d.quarantine(&path),
                 )?;
-            } else if name.starts_with(".mlrs-gc-") {
+            } else if name.starts_with(".mlrs-gc-")
+                || name.starts_with(&format!("{}gc-", fsutil::TRASH_PREFIX))
+            {
                 let path = entry.path();
                 self.fixable(
                     &path,

@@ -81,7 +81,11 @@ impl FileStore {
             let name = entry.file_name().to_string_lossy().into_owned();
             // Symlinked experiment directories are not followed: nothing outside the store.
             let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
-            if !is_dir || name.ends_with(TRASH) || name.starts_with('.') {
+            if !is_dir
+                || name.ends_with(TRASH)
+                || name.starts_with('.')
+                || (stage == LifecycleStage::Deleted && name.starts_with(fsutil::TRASH_PREFIX))
+            {
                 continue;
             }
             if stage == LifecycleStage::Active && name == "models" {
@@ -264,18 +268,18 @@ impl FileStore {
                     .try_for_each(|(k, v)| self.write_experiment_tag(&staging, k, v))
             });
         if let Err(e) = built {
-            let _ = fs::remove_dir_all(&staging);
+            let _ = fsutil::discard_staging(&staging);
             return Err(e);
         }
         let target = self.root.join(&id);
         if target.exists() || self.trash_dir().join(&id).exists() {
-            let _ = fs::remove_dir_all(&staging);
+            let _ = fsutil::discard_staging(&staging);
             return Err(Error::Failed(format!(
                 "experiment id {id} collided with an existing one; try again"
             )));
         }
-        if let Err(e) = fs::rename(&staging, &target) {
-            let _ = fs::remove_dir_all(&staging);
+        if let Err(e) = fsutil::publish(&staging, &target) {
+            let _ = fsutil::discard_staging(&staging);
             return Err(Error::io(&target, e));
         }
         Ok(id)

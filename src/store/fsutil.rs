@@ -11,6 +11,36 @@ use crate::error::{Error, Result};
 /// Prefix of every temporary file mlrs creates; never inside `params/`, `tags/` or `metrics/`.
 pub const TEMP_PREFIX: &str = ".mlrs-tmp-";
 
+/// Prefix of mlrs's own directories under `.trash/` (staging, gc, quarantine). MLflow lists every
+/// directory there as a deleted experiment: a name that is a valid experiment id and has no
+/// `meta.yaml` is skipped by MLflow (with a warning), while a name that is not a valid id
+/// (such as one starting with `.`) makes its experiment listing fail.
+pub const TRASH_PREFIX: &str = "mlrs-";
+
+/// Moves a staged object (`.trash/mlrs-tmp-<uuid>/o`, see `FileStore::staging_dir`) to
+/// `target`, then removes the emptied staging directory.
+pub fn publish(staging: &Path, target: &Path) -> std::io::Result<()> {
+    fs::rename(staging, target)?;
+    if let Some(parent) = staging.parent() {
+        let _ = fs::remove_dir(parent);
+    }
+    Ok(())
+}
+
+/// Removes a staged object that will not be published, with its staging directory.
+pub fn discard_staging(staging: &Path) -> std::io::Result<()> {
+    match staging.parent() {
+        Some(parent)
+            if parent
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(TRASH_PREFIX)) =>
+        {
+            fs::remove_dir_all(parent)
+        }
+        _ => fs::remove_dir_all(staging),
+    }
+}
+
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// A fresh temp path inside `dir` (a directory MLflow ignores plain files in).

@@ -288,12 +288,16 @@ impl FileStore {
         Ok(())
     }
 
-    /// Renames `path` to `.trash/.mlrs-gc-<uuid>` (MLflow ignores non-id names there), then
+    /// Renames `path` to `.trash/mlrs-gc-<uuid>` (no meta.yaml at its top: MLflow skips it), then
     /// deletes it. Symbolic links are removed, never followed.
     fn remove_via_trash(&self, path: &Path) -> Result<()> {
         let trash = self.trash_dir();
         fsutil::mkdirs(&trash)?;
-        let doomed = trash.join(format!(".mlrs-gc-{}", uuid::Uuid::new_v4().simple()));
+        let doomed = trash.join(format!(
+            "{}gc-{}",
+            fsutil::TRASH_PREFIX,
+            uuid::Uuid::new_v4().simple()
+        ));
         fs::rename(path, &doomed).map_err(|e| Error::io(path, e))?;
         remove_tree(&doomed)
     }

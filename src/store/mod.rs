@@ -121,14 +121,19 @@ impl FileStore {
         Ok(lock)
     }
 
-    /// A fresh directory under `.trash/` (same file system, ignored by MLflow: not an id) in
-    /// which a new object is built before it is renamed into place.
+    /// A fresh directory in which a new object is built before it is renamed into place
+    /// (`fsutil::publish`): `.trash/mlrs-tmp-<uuid>/o`, on the store's file system. The outer
+    /// name is a valid experiment id without a `meta.yaml`, which MLflow's listing of deleted
+    /// experiments skips, and nothing inside it is read by MLflow.
     pub(crate) fn staging_dir(&self) -> Result<PathBuf> {
-        let dir = self.trash_dir().join(format!(
-            "{}{}",
-            fsutil::TEMP_PREFIX,
-            uuid::Uuid::new_v4().simple()
-        ));
+        let dir = self
+            .trash_dir()
+            .join(format!(
+                "{}tmp-{}",
+                fsutil::TRASH_PREFIX,
+                uuid::Uuid::new_v4().simple()
+            ))
+            .join("o");
         fsutil::mkdirs(&dir)?;
         Ok(dir)
     }

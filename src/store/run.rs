@@ -466,10 +466,10 @@ impl FileStore {
                     info.run_id
                 )));
             }
-            fs::rename(&run_path, &final_path).map_err(|e| Error::io(&final_path, e))
+            fsutil::publish(&run_path, &final_path).map_err(|e| Error::io(&final_path, e))
         })();
         if let Err(e) = built {
-            let _ = fs::remove_dir_all(&run_path);
+            let _ = fsutil::discard_staging(&run_path);
             return Err(e);
         }
         Ok(info)

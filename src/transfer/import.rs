@@ -446,10 +446,10 @@ pub fn import_model(
             for (alias, version) in &doc.aliases {
                 write::write_alias(&staging, alias, *version)?;
             }
-            fs::rename(&staging, &model_dir).map_err(|e| Error::io(&model_dir, e))
+            fsutil::publish(&staging, &model_dir).map_err(|e| Error::io(&model_dir, e))
         })();
         if let Err(e) = built {
-            let _ = fs::remove_dir_all(&staging);
+            let _ = fsutil::discard_staging(&staging);
             return Err(e);
         }
         summary.versions += doc.versions.len() as u64;
@@ -522,7 +522,7 @@ fn import_version(
         let staging = registry.staging_dir()?;
         let res = write::write_version(&staging, name, v, source.as_deref(), storage.as_deref())
             .and_then(|dir| fs::rename(&dir, &target).map_err(|e| Error::io(&target, e)));
-        let _ = fs::remove_dir_all(&staging);
+        let _ = fsutil::discard_staging(&staging);
         res
     })();
     match built {

@@ -253,11 +253,11 @@ pub fn create_run(
                     final_path.display()
                 )));
             }
-            fs::rename(&staging, &final_path).map_err(|e| Error::io(&final_path, e))?;
+            fsutil::publish(&staging, &final_path).map_err(|e| Error::io(&final_path, e))?;
             Ok(stats)
         });
     if built.is_err() {
-        let _ = fs::remove_dir_all(&staging);
+        let _ = fsutil::discard_staging(&staging);
     }
     built
 }
@@ -395,10 +395,10 @@ pub fn create_experiment(
                 target.display()
             )));
         }
-        fs::rename(&staging, &target).map_err(|e| Error::io(&target, e))
+        fsutil::publish(&staging, &target).map_err(|e| Error::io(&target, e))
     })();
     if built.is_err() {
-        let _ = fs::remove_dir_all(&staging);
+        let _ = fsutil::discard_staging(&staging);
     }
     built
 }

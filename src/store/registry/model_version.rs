@@ -1,7 +1,7 @@
 //! Model versions: create (numbers allocated under the lock with an exclusive `create_dir`),
 //! get, list, update, soft delete, tags and stage transitions.
 
-use std::fs;
+use crate::store::fsutil;
 use std::path::PathBuf;
 
 use super::registered_model::{remove_key_file, write_key_file};
@@ -92,7 +92,7 @@ impl FileStore {
                 mv.version = next;
                 self.write_version_meta(&staging, &mv, &ModelVersionMetaIn::default())?;
                 let path = dir.join(format!("{VERSION_PREFIX}{next}"));
-                match fs::rename(&staging, &path) {
+                match fsutil::publish(&staging, &path) {
                     Ok(()) => return Ok(()),
                     Err(_) if path.exists() => next += 1,
                     Err(e) => return Err(Error::io(&path, e)),
@@ -100,7 +100,7 @@ impl FileStore {
             }
         })();
         if let Err(e) = published {
-            let _ = fs::remove_dir_all(&staging);
+            let _ = fsutil::discard_staging(&staging);
             return Err(e);
         }
         self.touch_model(&dir, now)?;

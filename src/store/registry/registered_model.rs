@@ -60,11 +60,11 @@ impl FileStore {
                     .try_for_each(|(k, v)| write_key_file(&staging, TAGS, k, v))
             });
         if let Err(e) = built {
-            let _ = fs::remove_dir_all(&staging);
+            let _ = fsutil::discard_staging(&staging);
             return Err(e);
         }
-        if let Err(e) = fs::rename(&staging, &dir) {
-            let _ = fs::remove_dir_all(&staging);
+        if let Err(e) = fsutil::publish(&staging, &dir) {
+            let _ = fsutil::discard_staging(&staging);
             if dir.exists() {
                 return Err(self.model_exists_error(name, &dir, tags));
             }
