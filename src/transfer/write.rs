@@ -227,7 +227,7 @@ pub struct NewRun<'a> {
     pub artifacts: &'a Path,
 }
 
-/// Builds the run under `.trash/.mlrs-tmp-*` and renames it to `<exp>/<run_id>`: either the
+/// Builds the run under `.trash/mlrs-tmp-*/o` and renames it to `<exp>/<run_id>`: either the
 /// whole run appears or nothing does. Returns the artifact counts.
 pub fn create_run(
     store: &FileStore,
