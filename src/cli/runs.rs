@@ -119,7 +119,7 @@ pub enum Cmd {
     },
     /// Log metrics, params and tags from MLflow's LogBatch JSON body (a file, or - for stdin).
     #[command(
-        after_help = "Example:\n  echo '{\"metrics\":[{\"key\":\"acc\",\"value\":0.9,\"step\":1}],\"params\":[{\"key\":\"lr\",\"value\":\"0.1\"}]}' \\\n    | mlrs runs log-batch --run-id \"$RUN\" --json -"
+        after_help = "Example:\n  mlrs runs log-batch --run-id \"$RUN\" --json batch.json\n  echo '{\"metrics\":[{\"key\":\"acc\",\"value\":0.9,\"step\":1}]}' \\\n    | mlrs runs log-batch --run-id \"$RUN\" --json -"
     )]
     LogBatch {
         #[arg(long = "run-id")]
