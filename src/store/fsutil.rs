@@ -133,7 +133,9 @@ pub fn read_key_values(dir: &Path) -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
     for (key, path) in list_key_files(dir)? {
         let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        out.push((key, String::from_utf8_lossy(&bytes).into_owned()));
+        let value = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        out.push((key, value));
     }
     Ok(out)
 }
@@ -155,13 +157,16 @@ pub fn list_key_files(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let key = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        out.push((key, entry.path().to_path_buf()));
+        let key = if entry.depth() == 1 {
+            entry.file_name().to_string_lossy().into_owned()
+        } else {
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/")
+        };
+        out.push((key, entry.into_path()));
     }
     Ok(out)
 }

@@ -186,51 +186,56 @@ pub fn parse_metric_file(key: &str, bytes: &[u8]) -> std::result::Result<Vec<Met
 }
 
 /// The latest value of a metric file (max of step, timestamp, value), without keeping history:
-/// one streaming pass (memory stays small whatever the file's size), no allocation per line.
-/// Any unreadable line makes the file malformed, exactly as `read_metric_history` would say.
+/// one streaming pass over a reused per-thread buffer (memory stays small whatever the file's
+/// size), no allocation per line. Any unreadable line makes the file malformed, exactly as
+/// `read_metric_history` would say.
 pub fn read_latest_metric(key: &str, path: &Path) -> Result<Metric> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    latest_from_reader(key, std::io::BufReader::with_capacity(1 << 16, file)).map_err(|e| match e {
-        LatestError::Io(e) => Error::io(path, e),
-        LatestError::Malformed(m) => Error::malformed(path, m),
-    })
+    SCAN_BUFFER
+        .with_borrow_mut(|buf| latest_from_reader(key, file, buf))
+        .map_err(|e| match e {
+            LatestError::Io(e) => Error::io(path, e),
+            LatestError::Malformed(m) => Error::malformed(path, m),
+        })
 }
 
 /// The latest metric of a metric file's bytes (see `read_latest_metric`).
 pub fn latest_of(key: &str, bytes: &[u8]) -> std::result::Result<Metric, String> {
-    latest_from_reader(key, bytes).map_err(|e| match e {
+    latest_from_reader(key, bytes, &mut Vec::new()).map_err(|e| match e {
         LatestError::Io(e) => e.to_string(),
         LatestError::Malformed(m) => m,
     })
 }
+
+thread_local! {
+    /// The read buffer of `read_latest_metric`, kept between files: a search reads tens of
+    /// thousands of small metric files on each thread.
+    static SCAN_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Bytes read at a time; a line longer than this grows the buffer.
+const SCAN_CHUNK: usize = 1 << 16;
 
 enum LatestError {
     Io(std::io::Error),
     Malformed(String),
 }
 
-fn latest_from_reader(
-    key: &str,
-    mut reader: impl std::io::BufRead,
-) -> std::result::Result<Metric, LatestError> {
-    let mut buf = Vec::with_capacity(64);
-    // (step, timestamp, value) of the best line, and its dataset fields when it has them.
-    let mut best: Option<(i64, i64, f64)> = None;
-    let mut best_dataset: Option<(String, String)> = None;
-    loop {
-        buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .map_err(LatestError::Io)?;
-        if n == 0 {
-            break;
-        }
-        let raw = buf.strip_suffix(b"\n").unwrap_or(&buf);
-        let line = std::str::from_utf8(raw)
-            .map_err(|_| LatestError::Malformed("metric file is not valid UTF-8".into()))?;
-        let (ts, value, step, dataset) = match fast_fields(line) {
+/// The best line so far: (step, timestamp, value) and its dataset fields when it has them.
+#[derive(Default)]
+struct Latest {
+    best: Option<(i64, i64, f64)>,
+    dataset: Option<(String, String)>,
+}
+
+impl Latest {
+    /// Takes one line (without its `\n`).
+    fn line(&mut self, key: &str, raw: &[u8]) -> std::result::Result<(), LatestError> {
+        let (ts, value, step, dataset) = match fast_fields(raw) {
             Some((t, v, s)) => (t, v, s, None),
             None => {
+                let line = std::str::from_utf8(raw)
+                    .map_err(|_| LatestError::Malformed("metric file is not valid UTF-8".into()))?;
                 let m = parse_metric_line(key, line).map_err(LatestError::Malformed)?;
                 (
                     m.timestamp,
@@ -240,7 +245,7 @@ fn latest_from_reader(
                 )
             }
         };
-        let later = match best {
+        let later = match self.best {
             None => true,
             Some((bs, bt, bv)) => match (step, ts).cmp(&(bs, bt)) {
                 std::cmp::Ordering::Greater => true,
@@ -249,13 +254,53 @@ fn latest_from_reader(
             },
         };
         if later {
-            best = Some((step, ts, value));
-            best_dataset = dataset;
+            self.best = Some((step, ts, value));
+            self.dataset = dataset;
         }
+        Ok(())
     }
-    let (step, timestamp, value) =
-        best.ok_or_else(|| LatestError::Malformed("empty metric file".into()))?;
-    let (dataset_name, dataset_digest) = best_dataset.unzip();
+}
+
+fn latest_from_reader(
+    key: &str,
+    mut reader: impl std::io::Read,
+    buf: &mut Vec<u8>,
+) -> std::result::Result<Metric, LatestError> {
+    let mut latest = Latest::default();
+    // buf[..filled] holds bytes read but not yet taken as lines (at most one partial line).
+    let mut filled = 0;
+    loop {
+        if buf.len() < filled + SCAN_CHUNK {
+            buf.resize(filled + SCAN_CHUNK, 0);
+        }
+        let n = match reader.read(&mut buf[filled..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(LatestError::Io(e)),
+        };
+        if n == 0 {
+            break;
+        }
+        let end = filled + n;
+        let mut start = 0;
+        // Only the new bytes can hold a newline: the kept partial line has none.
+        let mut from = filled;
+        while let Some(at) = buf[from..end].iter().position(|&b| b == b'\n') {
+            let nl = from + at;
+            latest.line(key, &buf[start..nl])?;
+            start = nl + 1;
+            from = start;
+        }
+        buf.copy_within(start..end, 0);
+        filled = end - start;
+    }
+    if filled > 0 {
+        latest.line(key, &buf[..filled])?;
+    }
+    let (step, timestamp, value) = latest
+        .best
+        .ok_or_else(|| LatestError::Malformed("empty metric file".into()))?;
+    let (dataset_name, dataset_digest) = latest.dataset.unzip();
     Ok(Metric {
         key: key.to_string(),
         value,
@@ -266,32 +311,44 @@ fn latest_from_reader(
     })
 }
 
+/// Plain ASCII digits, 1 to 18 of them (no sign, `_` or overflow), as an i64.
+fn ascii_digits(field: &[u8]) -> Option<i64> {
+    if field.is_empty() || field.len() > 18 {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for &b in field {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + i64::from(b - b'0');
+    }
+    Some(n)
+}
+
 /// The common `ts value step` line of plain ASCII digits, parsed without allocating; anything
-/// else (signs, underscores, 2 or 5 fields, CR) goes through the full parser.
-fn fast_fields(line: &str) -> Option<(i64, f64, i64)> {
-    let mut parts = line.splitn(4, ' ');
-    let ts = parts.next()?;
-    let value = parts.next()?;
-    let step = parts.next()?;
-    if parts.next().is_some() {
-        return None;
-    }
-    let digits = |s: &str| !s.is_empty() && s.len() < 19 && s.bytes().all(|b| b.is_ascii_digit());
-    let step_ok = digits(step) || (step.len() > 1 && step.starts_with('-') && digits(&step[1..]));
-    if !digits(ts) || !step_ok {
-        return None;
-    }
+/// else (signs, underscores, 2 or 5 fields, CR, non-ASCII) goes through the full parser.
+fn fast_fields(line: &[u8]) -> Option<(i64, f64, i64)> {
+    let sp1 = line.iter().position(|&b| b == b' ')?;
+    let rest = &line[sp1 + 1..];
+    let sp2 = rest.iter().position(|&b| b == b' ')?;
+    let (ts, value, step) = (&line[..sp1], &rest[..sp2], &rest[sp2 + 1..]);
+    let ts = ascii_digits(ts)?;
+    let step = match step.split_first() {
+        Some((b'-', digits)) => -ascii_digits(digits)?,
+        _ => ascii_digits(step)?,
+    };
     let value_ok = !value.is_empty()
         && value
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
-        && value.bytes().any(|b| b.is_ascii_digit());
-    let v: f64 = if value_ok {
-        value.parse().ok()?
-    } else {
+            .iter()
+            .all(|&b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+        && value.iter().any(u8::is_ascii_digit);
+    if !value_ok {
         return None;
-    };
-    Some((ts.parse().ok()?, v, step.parse().ok()?))
+    }
+    // All ASCII by the check above, so valid UTF-8.
+    let v: f64 = std::str::from_utf8(value).ok()?.parse().ok()?;
+    Some((ts, v, step))
 }
 
 #[cfg(test)]
@@ -391,6 +448,65 @@ mod tests {
         for bad in ["", "1 2 3\n\n", "1 2 2.0", "x y z"] {
             assert!(latest_of("k", bad.as_bytes()).is_err(), "{bad:?}");
         }
+    }
+
+    /// The scan keeps at most one partial line between reads: lines split across reads of any
+    /// size, and files many times the read chunk, give the same answer as the full history.
+    #[test]
+    fn latest_is_the_same_whatever_the_read_boundaries() {
+        struct Trickle<'a>(&'a [u8], usize);
+        impl std::io::Read for Trickle<'_> {
+            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.1.min(out.len()).min(self.0.len());
+                out[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let mut text = String::new();
+        for i in 0..20_000i64 {
+            let step = (i * 7919) % 5003;
+            text.push_str(&format!(
+                "{} {} {}\n",
+                1_700_000_000_000 + i,
+                i as f64 / 3.0,
+                step
+            ));
+        }
+        text.push_str(&format!(
+            "5 {}1 4999 ds digest\n",
+            "0".repeat(3 * SCAN_CHUNK)
+        ));
+        assert!(text.len() > 4 * SCAN_CHUNK);
+        let history = parse_metric_file("k", text.as_bytes()).unwrap();
+        let mut want = history[0].clone();
+        for m in &history[1..] {
+            if m.is_later_than(&want) {
+                want = m.clone();
+            }
+        }
+        for chunk in [1, 7, 4096, usize::MAX] {
+            let mut buf = Vec::new();
+            let got = latest_from_reader("k", Trickle(text.as_bytes(), chunk), &mut buf)
+                .unwrap_or_else(|_| panic!("chunk {chunk}"));
+            assert_eq!(
+                (
+                    got.timestamp,
+                    got.step,
+                    got.value.to_bits(),
+                    &got.dataset_name
+                ),
+                (
+                    want.timestamp,
+                    want.step,
+                    want.value.to_bits(),
+                    &want.dataset_name
+                ),
+                "chunk {chunk}"
+            );
+        }
+        let bad = format!("{text}1 2 x\n");
+        assert!(latest_from_reader("k", Trickle(bad.as_bytes(), 4096), &mut Vec::new()).is_err());
     }
 
     #[test]
