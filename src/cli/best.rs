@@ -7,10 +7,11 @@ use std::cmp::Ordering;
 use super::{Ctx, io_out};
 use crate::output::{self, Format, OutputArgs, Rendered, Table, json as j};
 use clap::ArgGroup;
+use mlrs::TrackingStore;
+use mlrs::entities::RunParts;
 use mlrs::entities::{Run, ViewType};
+use mlrs::search::SearchQuery;
 use mlrs::store::metric_history::python_float_repr;
-use mlrs::store::search::SearchQuery;
-use mlrs::store::{FileStore, RunParts};
 use mlrs::{Error, Result};
 
 #[derive(Debug, clap::Args)]
@@ -49,10 +50,11 @@ pub struct Args {
 pub fn run(args: Args, ctx: &Ctx) -> Result<()> {
     mlrs::validate::validate_metric_name(&args.metric, "metric")?;
     let store = ctx.read_store()?;
-    let experiment_ids = resolve_experiments(&store, &args.experiment_ids, &args.experiment_names)?;
+    let experiment_ids =
+        resolve_experiments(&*store, &args.experiment_ids, &args.experiment_names)?;
     let view = ViewType::parse(&args.view)?;
     let runs = candidates(
-        &store,
+        &*store,
         &experiment_ids,
         view,
         args.filter.as_deref(),
@@ -91,7 +93,11 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<()> {
 }
 
 /// Experiment ids from `--experiment-ids` (each must exist) and `--experiment-names`.
-fn resolve_experiments(store: &FileStore, ids: &[String], names: &[String]) -> Result<Vec<String>> {
+fn resolve_experiments(
+    store: &dyn TrackingStore,
+    ids: &[String],
+    names: &[String],
+) -> Result<Vec<String>> {
     let mut out = Vec::new();
     for id in ids.iter().filter(|i| !i.trim().is_empty()) {
         out.push(store.get_experiment(id.trim())?.experiment_id);
@@ -107,7 +113,7 @@ fn resolve_experiments(store: &FileStore, ids: &[String], names: &[String]) -> R
 /// of which only the first matters, since runs without the metric or with NaN sort last.
 /// Only that metric's file is read in each run (and whatever `filter` needs).
 fn candidates(
-    store: &FileStore,
+    store: &dyn TrackingStore,
     experiment_ids: &[String],
     view: ViewType,
     filter: Option<&str>,
@@ -129,10 +135,7 @@ fn candidates(
         metrics: true,
         ..RunParts::INFO
     };
-    store
-        .read_found_runs(page.items, parts)
-        .into_iter()
-        .collect()
+    store.read_runs(page.items, parts).into_iter().collect()
 }
 
 /// The winner under MLflow's `ORDER BY metrics.KEY DESC` (or `ASC` when `!maximize`), then

@@ -8,9 +8,11 @@ use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
 use clap_complete::env::Shells;
 use clap_complete::{CompleteEnv, Shell};
 
+use mlrs::backend::{self, Mode};
+use mlrs::entities::RunParts;
 use mlrs::entities::ViewType;
-use mlrs::store::{FileStore, RunParts};
 use mlrs::{Error, Result};
+use mlrs::{RegistryStore, TrackingStore};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -88,23 +90,33 @@ fn flag_value(flag: &str) -> Option<String> {
     })
 }
 
-/// The store the command being completed would use: `--tracking-uri`, `MLFLOW_TRACKING_URI`,
-/// `./mlruns` (or the registry's, for model names). A missing store completes nothing.
-fn completion_store(registry: bool) -> Option<FileStore> {
+/// The URI the command being completed would use: `--tracking-uri`, `MLFLOW_TRACKING_URI`,
+/// `./mlruns` (or the registry's, for model names).
+fn completion_uri(registry: bool) -> String {
     let env = |var: &str| std::env::var(var).ok().filter(|v| !v.is_empty());
     let tracking = flag_value("tracking-uri")
         .or_else(|| env("MLFLOW_TRACKING_URI"))
         .unwrap_or_else(|| "./mlruns".into());
-    let uri = if registry {
+    if registry {
         flag_value("registry-uri")
             .or_else(|| env("MLFLOW_REGISTRY_URI"))
             .unwrap_or(tracking)
     } else {
         tracking
-    };
-    let store = FileStore::open(&uri, std::sync::Arc::new(|_: &str| {})).ok()?;
-    store.check_exists().ok()?;
-    Some(store)
+    }
+}
+
+/// The tracking store to complete from; a missing store completes nothing.
+fn completion_store() -> Option<Box<dyn TrackingStore>> {
+    let uri = completion_uri(false);
+    backend::open_tracking(&uri, Mode::MustExist, std::sync::Arc::new(|_: &str| {})).ok()
+}
+
+/// The registry store to complete model names from; a missing store completes nothing.
+fn completion_registry() -> Option<Box<dyn RegistryStore>> {
+    let uri = completion_uri(true);
+    let warn = std::sync::Arc::new(|_: &str| {});
+    backend::open_registry(&uri, &uri, Mode::MustExist, warn).ok()
 }
 
 fn candidate(value: &str, help: &str) -> CompletionCandidate {
@@ -112,7 +124,7 @@ fn candidate(value: &str, help: &str) -> CompletionCandidate {
 }
 
 fn run_candidates() -> Vec<CompletionCandidate> {
-    let Some(store) = completion_store(false) else {
+    let Some(store) = completion_store() else {
         return Vec::new();
     };
     let experiments = store
@@ -132,7 +144,7 @@ fn run_candidates() -> Vec<CompletionCandidate> {
 }
 
 fn experiment_id_candidates() -> Vec<CompletionCandidate> {
-    let Some(store) = completion_store(false) else {
+    let Some(store) = completion_store() else {
         return Vec::new();
     };
     store
@@ -144,7 +156,7 @@ fn experiment_id_candidates() -> Vec<CompletionCandidate> {
 }
 
 fn experiment_name_candidates() -> Vec<CompletionCandidate> {
-    let Some(store) = completion_store(false) else {
+    let Some(store) = completion_store() else {
         return Vec::new();
     };
     store
@@ -156,7 +168,7 @@ fn experiment_name_candidates() -> Vec<CompletionCandidate> {
 }
 
 fn model_candidates() -> Vec<CompletionCandidate> {
-    let Some(store) = completion_store(true) else {
+    let Some(store) = completion_registry() else {
         return Vec::new();
     };
     store

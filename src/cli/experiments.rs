@@ -5,8 +5,7 @@ use clap::Subcommand;
 use super::util::format_time;
 use super::{Ctx, io_out};
 use crate::output::{self, Format, OutputArgs, Rendered, Table, json as j};
-use mlrs::entities::{Experiment, ViewType};
-use mlrs::store::RunParts;
+use mlrs::entities::{Experiment, RunParts, ViewType};
 use mlrs::{Error, Result};
 
 #[derive(Debug, Subcommand)]

@@ -6,8 +6,9 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand};
 
 use crate::output::color::{ColorChoice, Terminal};
-use mlrs::store::{FileStore, WarnSink};
-use mlrs::{Error, Result};
+use mlrs::backend::{self, Mode};
+use mlrs::store::WarnSink;
+use mlrs::{Error, RegistryStore, Result, TrackingStore};
 
 pub mod artifacts;
 pub mod best;
@@ -136,16 +137,30 @@ impl Ctx {
         }
     }
 
-    /// The store for a command that only reads: never created, exit 3 when missing.
-    pub fn read_store(&self) -> Result<FileStore> {
-        let store = FileStore::open(&self.tracking_uri, self.warn.clone())?;
-        store.check_exists()?;
-        Ok(store)
+    /// The tracking store, opened from the URI by whichever backend its scheme names.
+    pub fn tracking_store(&self, mode: Mode) -> Result<Box<dyn TrackingStore>> {
+        backend::open_tracking(&self.tracking_uri, mode, self.warn.clone())
     }
 
-    /// The store for a command that writes: created with `Default` when missing, as MLflow does.
-    pub fn write_store(&self) -> Result<FileStore> {
-        FileStore::open_or_create(&self.tracking_uri, self.warn.clone())
+    /// The registry store (`--registry-uri`, else the tracking store).
+    pub fn registry_store(&self, mode: Mode) -> Result<Box<dyn RegistryStore>> {
+        backend::open_registry(
+            &self.registry_uri,
+            &self.tracking_uri,
+            mode,
+            self.warn.clone(),
+        )
+    }
+
+    /// The store for a command that only reads (or writes into objects that must exist):
+    /// never created, exit 3 when missing.
+    pub fn read_store(&self) -> Result<Box<dyn TrackingStore>> {
+        self.tracking_store(Mode::MustExist)
+    }
+
+    /// The store for a command that creates: created with `Default` when missing, as MLflow does.
+    pub fn write_store(&self) -> Result<Box<dyn TrackingStore>> {
+        self.tracking_store(Mode::Create)
     }
 }
 

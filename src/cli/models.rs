@@ -7,9 +7,9 @@ use serde_json::json;
 use super::util::{format_time, parse_tags};
 use super::{Ctx, io_out};
 use crate::output::{self, Format, OutputArgs, Rendered, Table, registry_json as j};
+use mlrs::backend::Mode;
 use mlrs::entities::registry::{ModelVersion, RegisteredModel};
-use mlrs::store::FileStore;
-use mlrs::{Error, Result};
+use mlrs::{Error, RegistryStore, Result, TrackingStore};
 
 #[derive(Debug, Subcommand)]
 pub enum Cmd {
@@ -282,21 +282,14 @@ pub enum Cmd {
 }
 
 /// The registry store for a command that only reads: exit 3 when it does not exist.
-pub(super) fn read_registry(ctx: &Ctx) -> Result<FileStore> {
-    let store = FileStore::open(&ctx.registry_uri, ctx.warn.clone())?;
-    store.check_exists()?;
-    Ok(store)
+pub(super) fn read_registry(ctx: &Ctx) -> Result<Box<dyn RegistryStore>> {
+    ctx.registry_store(Mode::MustExist)
 }
 
 /// The registry store for a command that writes: created as MLflow creates it (with the
 /// `Default` experiment when it is also the tracking store).
-fn write_registry(ctx: &Ctx) -> Result<FileStore> {
-    let registry = FileStore::open(&ctx.registry_uri, ctx.warn.clone())?;
-    if registry.root() == tracking(ctx)?.root() {
-        return ctx.write_store();
-    }
-    std::fs::create_dir_all(registry.root()).map_err(|e| Error::io(registry.root(), e))?;
-    Ok(registry)
+fn write_registry(ctx: &Ctx) -> Result<Box<dyn RegistryStore>> {
+    ctx.registry_store(Mode::Create)
 }
 
 fn validate_new_model(name: &str, tags: &[(String, String)]) -> Result<()> {
@@ -308,8 +301,8 @@ fn validate_new_model(name: &str, tags: &[(String, String)]) -> Result<()> {
 }
 
 /// The tracking store, where runs and logged models are looked up (never created).
-fn tracking(ctx: &Ctx) -> Result<FileStore> {
-    FileStore::open(&ctx.tracking_uri, ctx.warn.clone())
+fn tracking(ctx: &Ctx) -> Result<Box<dyn TrackingStore>> {
+    ctx.tracking_store(Mode::AsIs)
 }
 
 fn emit_version(out: &OutputArgs, mv: &ModelVersion, sentence: Option<String>) -> Result<()> {
@@ -443,11 +436,11 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
             // Check name and URI before the store is created: a refused registration
             // leaves nothing behind.
             validate_new_model(&name, &tags)?;
-            FileStore::open(&ctx.registry_uri, ctx.warn.clone())?
-                .registration_source(&tracking, &model_uri)?;
+            ctx.registry_store(Mode::AsIs)?
+                .check_registration_source(&*tracking, &model_uri)?;
             let registry = write_registry(ctx)?;
             let mv = registry.register_model(
-                &tracking,
+                &*tracking,
                 &model_uri,
                 &name,
                 &tags,
@@ -550,11 +543,13 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
         Cmd::Export(args) => super::transfer::export_model(args, ctx),
         Cmd::Import(args) => super::transfer::import_model(args, ctx),
         Cmd::Resolve { uri, out } => {
-            let registry = FileStore::open(&ctx.registry_uri, ctx.warn.clone())?;
-            if uri.starts_with("models:") {
-                registry.check_exists()?;
-            }
-            let path = registry.resolve_model_uri(&tracking(ctx)?, &uri)?;
+            let mode = if uri.starts_with("models:") {
+                Mode::MustExist
+            } else {
+                Mode::AsIs
+            };
+            let registry = ctx.registry_store(mode)?;
+            let path = registry.resolve_model_uri(&*tracking(ctx)?, &uri)?;
             match out.output {
                 Format::Json | Format::Jsonl if !out.quiet => output::emit(
                     out.output,

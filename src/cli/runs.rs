@@ -11,10 +11,11 @@ use super::{Ctx, io_out};
 use crate::output::columns::{needed_parts, parse_columns, run_json, runs_table};
 use crate::output::sparkline::sparkline;
 use crate::output::{self, Format, OutputArgs, Rendered, Table, json as j};
-use mlrs::entities::{Metric, Run, RunStatus, ViewType, tags};
+use mlrs::backend::require_file_store;
+use mlrs::entities::{Batch, Metric, Run, RunParts, RunStatus, ViewType, tags};
 use mlrs::store::metric_history::python_float_repr;
-use mlrs::store::{Batch, FileStore, RunParts, now_ms};
-use mlrs::{Error, Result};
+use mlrs::store::now_ms;
+use mlrs::{Error, Result, TrackingStore};
 
 #[derive(Debug, Subcommand)]
 pub enum Cmd {
@@ -295,13 +296,13 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
             }
             let mut table = describe_table(&run);
             if out.output == Format::Table {
-                add_sparklines(&store, &run, &mut table)?;
+                add_sparklines(&*store, &run, &mut table)?;
             }
             output::emit(out.output, Rendered::Record(j::run(&run), table)).map_err(io_out)
         }
         Cmd::Create { new, status, out } => {
             let store = ctx.write_store()?;
-            let info = start_run(&store, &new)?;
+            let info = start_run(&*store, &new)?;
             let status = RunStatus::parse(&status)?;
             let info = store.update_run_info(&info.run_id, status, Some(now_ms()), None)?;
             if out.quiet {
@@ -317,7 +318,7 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
         }
         Cmd::Start { new, out } => {
             let store = ctx.write_store()?;
-            let info = start_run(&store, &new)?;
+            let info = start_run(&*store, &new)?;
             if out.quiet {
                 println!("{}", info.run_id);
             } else if matches!(out.output, Format::Json | Format::Jsonl) {
@@ -381,6 +382,8 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
             out,
         } => {
             let store = ctx.read_store()?;
+            // Staleness is the age of the run's files: a file-store notion.
+            let store = require_file_store(&*store, "runs close-stale")?;
             let age = mlrs::store::gc::parse_older_than(&older_than)?;
             let status = RunStatus::parse(&status)?;
             let stale = store.stale_runs(age, experiment_ids.as_deref())?;
@@ -468,7 +471,7 @@ fn history_summary(history: &[Metric]) -> String {
 
 /// Appends each metric's history as a sparkline to its row of the describe table (for
 /// metrics logged more than once).
-fn add_sparklines(store: &FileStore, run: &Run, table: &mut Table) -> Result<()> {
+fn add_sparklines(store: &dyn TrackingStore, run: &Run, table: &mut Table) -> Result<()> {
     for row in table.rows.iter_mut() {
         let Some(key) = row[0].strip_prefix("metrics.") else {
             continue;
@@ -483,7 +486,7 @@ fn add_sparklines(store: &FileStore, run: &Run, table: &mut Table) -> Result<()>
 }
 
 /// Creates a RUNNING run with the context tags MLflow's fluent `start_run` sets.
-fn start_run(store: &FileStore, new: &NewRunArgs) -> Result<mlrs::entities::RunInfo> {
+fn start_run(store: &dyn TrackingStore, new: &NewRunArgs) -> Result<mlrs::entities::RunInfo> {
     let experiment_id = match (&new.experiment_id, &new.experiment_name) {
         (Some(id), _) => id.clone(),
         (None, Some(name)) => store.get_or_create_experiment(name)?.experiment_id,
@@ -503,7 +506,7 @@ fn start_run(store: &FileStore, new: &NewRunArgs) -> Result<mlrs::entities::RunI
         context.push((tags::NOTE.to_string(), desc.clone()));
     }
     if let Some(parent) = &new.parent_run_id {
-        store.find_run_dir(parent)?;
+        store.check_run_exists(parent)?;
         context.push((tags::PARENT_RUN_ID.to_string(), parent.clone()));
     }
     for (k, v) in context {

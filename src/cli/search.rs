@@ -8,9 +8,9 @@ use super::{Ctx, io_out};
 use crate::output::columns::{needed_parts, parse_columns, run_json, runs_table};
 use crate::output::{self, Format, OutputArgs, Rendered, Table, json as j, registry_json};
 use mlrs::Result;
+use mlrs::entities::RunParts;
 use mlrs::entities::ViewType;
-use mlrs::store::RunParts;
-use mlrs::store::search::SearchQuery;
+use mlrs::search::SearchQuery;
 
 /// Options every search takes.
 #[derive(Debug, Clone, clap::Args)]
@@ -158,7 +158,9 @@ pub fn runs(mut args: RunsSearchArgs, ctx: &Ctx) -> Result<()> {
         }
     }
     if args.out.quiet {
-        page.items.iter().for_each(|f| println!("{}", f.dir.run_id));
+        page.items
+            .iter()
+            .for_each(|f| println!("{}", f.info.run_id));
         return Ok(());
     }
     let columns = args.columns.as_deref().map(parse_columns).transpose()?;
@@ -176,7 +178,7 @@ pub fn runs(mut args: RunsSearchArgs, ctx: &Ctx) -> Result<()> {
         let mut found = page.items.into_iter().peekable();
         while found.peek().is_some() {
             let batch: Vec<_> = found.by_ref().take(256).collect();
-            for run in store.read_found_runs(batch, parts) {
+            for run in store.read_runs(batch, parts) {
                 match run {
                     Ok(r) => stream.item(&j::run(&r)).map_err(io_out)?,
                     Err(e) => ctx.warn.as_ref()(&format!("skipping malformed run: {e}")),
@@ -192,7 +194,7 @@ pub fn runs(mut args: RunsSearchArgs, ctx: &Ctx) -> Result<()> {
         );
     }
     let mut runs = Vec::with_capacity(page.items.len());
-    for run in store.read_found_runs(page.items, parts) {
+    for run in store.read_runs(page.items, parts) {
         match run {
             Ok(r) => runs.push(r),
             Err(e) => ctx.warn.as_ref()(&format!("skipping malformed run: {e}")),

@@ -5,6 +5,7 @@ use serde_json::json;
 
 use super::{Ctx, io_out};
 use crate::output::{self, Format, OutputArgs, Rendered, Table};
+use mlrs::backend::require_file_store;
 use mlrs::store::doctor::{Action, DoctorOptions};
 use mlrs::store::gc::{GcOptions, parse_older_than};
 use mlrs::{Error, Result};
@@ -65,6 +66,7 @@ pub enum StoreCmd {
 
 pub fn gc(args: GcArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.read_store()?;
+    let store = require_file_store(&*store, "gc")?;
     let opts = GcOptions {
         older_than_ms: args
             .older_than
@@ -94,6 +96,7 @@ pub fn gc(args: GcArgs, ctx: &Ctx) -> Result<()> {
 
 pub fn doctor(args: DoctorArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.read_store()?;
+    let store = require_file_store(&*store, "doctor")?;
     let problems = store.doctor(DoctorOptions {
         fix: args.fix,
         stale_after_ms: parse_older_than(&args.stale_after)?,
@@ -147,6 +150,7 @@ pub fn run(cmd: StoreCmd, ctx: &Ctx) -> Result<()> {
             out,
         } => {
             let store = ctx.read_store()?;
+            let store = require_file_store(&*store, "store relocate")?;
             let changes = store.relocate(&from, to.as_deref(), dry_run)?;
             if out.quiet {
                 println!("{}", changes.len());

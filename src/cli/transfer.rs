@@ -10,6 +10,7 @@ use super::Ctx;
 use super::io_out;
 use super::util::current_user;
 use crate::output::{self, OutputArgs, Rendered, Table};
+use mlrs::backend::{Mode, require_file_registry, require_file_store};
 use mlrs::store::{FileStore, now_ms};
 use mlrs::transfer::{self, Progress, Summary, SystemInfo};
 use mlrs::{Error, Result};
@@ -116,13 +117,14 @@ fn system(script: &str, store: &FileStore) -> SystemInfo {
 
 pub fn export_experiment(a: ExperimentExportArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.read_store()?;
+    let store = require_file_store(&*store, "experiments export")?;
     let bar = Bar::new();
     let summary = transfer::export_experiment(
-        &store,
+        store,
         &a.experiment_id,
         &a.output_dir,
         a.include_deleted,
-        &system("mlrs experiments export", &store),
+        &system("mlrs experiments export", store),
         &bar,
     )?;
     let quiet = a.output_dir.display().to_string();
@@ -131,9 +133,10 @@ pub fn export_experiment(a: ExperimentExportArgs, ctx: &Ctx) -> Result<()> {
 
 pub fn import_experiment(a: ExperimentImportArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.write_store()?;
+    let store = require_file_store(&*store, "experiments import")?;
     let bar = Bar::new();
     let summary = transfer::import_experiment(
-        &store,
+        store,
         &a.input_dir,
         a.experiment_name.as_deref(),
         a.new_ids,
@@ -145,12 +148,13 @@ pub fn import_experiment(a: ExperimentImportArgs, ctx: &Ctx) -> Result<()> {
 
 pub fn export_run(a: RunExportArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.read_store()?;
+    let store = require_file_store(&*store, "runs export")?;
     let summary = transfer::export_run(
-        &store,
+        store,
         &a.run_id,
         &a.output_dir,
         a.include_deleted,
-        &system("mlrs runs export", &store),
+        &system("mlrs runs export", store),
     )?;
     let quiet = a.output_dir.display().to_string();
     finish(&summary, &a.out, "Exported", &quiet)
@@ -158,22 +162,25 @@ pub fn export_run(a: RunExportArgs, ctx: &Ctx) -> Result<()> {
 
 pub fn import_run(a: RunImportArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.write_store()?;
-    let summary = transfer::import_run(&store, &a.input_dir, &a.experiment_id, a.new_ids)?;
+    let store = require_file_store(&*store, "runs import")?;
+    let summary = transfer::import_run(store, &a.input_dir, &a.experiment_id, a.new_ids)?;
     let quiet = summary.run_ids.values().next().cloned().unwrap_or_default();
     finish(&summary, &a.out, "Imported", &quiet)
 }
 
 pub fn export_model(a: ModelExportArgs, ctx: &Ctx) -> Result<()> {
-    let registry = FileStore::open(&ctx.registry_uri, ctx.warn.clone())?;
-    let tracking = FileStore::open(&ctx.tracking_uri, ctx.warn.clone())?;
+    let registry = ctx.registry_store(Mode::AsIs)?;
+    let tracking = ctx.tracking_store(Mode::AsIs)?;
+    let registry = require_file_registry(&*registry, "models export")?;
+    let tracking = require_file_store(&*tracking, "models export")?;
     let bar = Bar::new();
     let summary = transfer::export_model(
-        &registry,
-        &tracking,
+        registry,
+        tracking,
         &a.name,
         &a.output_dir,
         a.include_runs,
-        &system("mlrs models export", &tracking),
+        &system("mlrs models export", tracking),
         &bar,
     )?;
     let quiet = a.output_dir.display().to_string();
@@ -182,14 +189,16 @@ pub fn export_model(a: ModelExportArgs, ctx: &Ctx) -> Result<()> {
 
 pub fn import_model(a: ModelImportArgs, ctx: &Ctx) -> Result<()> {
     let tracking = ctx.write_store()?;
-    let registry = FileStore::open(&ctx.registry_uri, ctx.warn.clone())?;
+    let tracking = require_file_store(&*tracking, "models import")?;
+    let registry = ctx.registry_store(Mode::AsIs)?;
+    let registry = require_file_registry(&*registry, "models import")?;
     if registry.root() != tracking.root() {
         std::fs::create_dir_all(registry.root()).map_err(|e| Error::io(registry.root(), e))?;
     }
     let bar = Bar::new();
     let summary = transfer::import_model(
-        &registry,
-        &tracking,
+        registry,
+        tracking,
         &a.input_dir,
         a.include_runs,
         a.experiment_name.as_deref(),

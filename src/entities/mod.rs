@@ -239,6 +239,38 @@ pub struct FileInfo {
     pub file_size: Option<u64>,
 }
 
+/// The parts of a run a caller wants read; anything left out costs no I/O.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RunParts {
+    pub metrics: bool,
+    pub params: bool,
+    pub tags: bool,
+    pub inputs: bool,
+}
+
+impl RunParts {
+    pub const ALL: RunParts = RunParts {
+        metrics: true,
+        params: true,
+        tags: true,
+        inputs: true,
+    };
+    pub const INFO: RunParts = RunParts {
+        metrics: false,
+        params: false,
+        tags: false,
+        inputs: false,
+    };
+}
+
+/// A metric, param and tag batch (MLflow's LogBatch).
+#[derive(Debug, Clone, Default)]
+pub struct Batch {
+    pub metrics: Vec<Metric>,
+    pub params: Vec<(String, String)>,
+    pub tags: Vec<(String, String)>,
+}
+
 /// Tag keys MLflow gives a meaning to.
 pub mod tags {
     pub const RUN_NAME: &str = "mlflow.runName";

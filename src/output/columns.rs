@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use mlrs::entities::Run;
-use mlrs::store::RunParts;
+use mlrs::entities::RunParts;
 use mlrs::store::metric_history::python_float_repr;
 use mlrs::{Error, Result};
 

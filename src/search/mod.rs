@@ -25,6 +25,7 @@ mod parser;
 mod pipeline;
 mod pylit;
 mod python;
+mod query;
 #[cfg(test)]
 mod robustness;
 mod tables;
@@ -52,4 +53,5 @@ pub use page::{check_max_results, page_token_for, paginate, parse_page_token};
 pub use pipeline::{
     Page, search_experiments, search_model_versions, search_registered_models, search_runs,
 };
+pub use query::{SearchPage, SearchQuery};
 pub use view_type::ViewType;

@@ -23,8 +23,9 @@ pub mod stale;
 pub mod uri;
 pub mod yaml;
 
+pub use crate::entities::{Batch, RunParts};
 pub use experiment::{DEFAULT_EXPERIMENT_ID, ExperimentDir};
-pub use run::{Batch, RunDir, RunParts};
+pub use run::RunDir;
 
 /// Receives warnings (skipped malformed objects, truncated values); the store never prints.
 pub type WarnSink = Arc<dyn Fn(&str) + Send + Sync>;

@@ -15,8 +15,8 @@ use super::metric_history;
 use super::uri;
 use super::yaml;
 use crate::entities::{
-    DatasetInput, LifecycleStage, Metric, ModelOutput, Run, RunData, RunInfo, RunInputs,
-    RunOutputs, RunStatus, ViewType, tags,
+    Batch, DatasetInput, LifecycleStage, Metric, ModelOutput, Run, RunData, RunInfo, RunInputs,
+    RunOutputs, RunParts, RunStatus, ViewType, tags,
 };
 use crate::error::{Error, Result};
 use crate::validate;
@@ -88,38 +88,6 @@ pub struct RunDir {
     pub run_id: String,
     pub path: PathBuf,
     pub experiment: ExperimentDir,
-}
-
-/// The parts of a run a caller wants read; anything left out costs no I/O.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct RunParts {
-    pub metrics: bool,
-    pub params: bool,
-    pub tags: bool,
-    pub inputs: bool,
-}
-
-impl RunParts {
-    pub const ALL: RunParts = RunParts {
-        metrics: true,
-        params: true,
-        tags: true,
-        inputs: true,
-    };
-    pub const INFO: RunParts = RunParts {
-        metrics: false,
-        params: false,
-        tags: false,
-        inputs: false,
-    };
-}
-
-/// A metric, param and tag batch (MLflow's LogBatch).
-#[derive(Debug, Clone, Default)]
-pub struct Batch {
-    pub metrics: Vec<Metric>,
-    pub params: Vec<(String, String)>,
-    pub tags: Vec<(String, String)>,
 }
 
 impl FileStore {

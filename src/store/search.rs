@@ -18,25 +18,12 @@ use crate::search::{
 };
 use crate::validate;
 
-/// One page of a search and MLflow's token for the next one.
-pub struct SearchPage<T> {
-    pub items: Vec<T>,
-    pub next_page_token: Option<String>,
-}
+pub use crate::search::{SearchPage, SearchQuery};
 
 /// A run a search found: where it is and its `meta.yaml`.
 pub struct FoundRun {
     pub dir: RunDir,
     pub info: RunInfo,
-}
-
-/// What a search asks for, as MLflow's search APIs take it.
-#[derive(Debug, Clone)]
-pub struct SearchQuery<'a> {
-    pub filter: &'a str,
-    pub order_by: &'a [String],
-    pub max_results: i64,
-    pub page_token: Option<&'a str>,
 }
 
 fn search_error(e: search::SearchError) -> Error {

@@ -1,11 +1,47 @@
 //! Runs the real `mlrs` binary in a scratch directory, like ripgrep's integration tests.
+//!
+//! The test matrix: every `Scratch` belongs to a store `Backend`, picked by the environment
+//! variable `MLRS_TEST_BACKEND` (`file`, the default; unknown values panic), and `run` points
+//! the binary at that backend's store through `MLFLOW_TRACKING_URI`. The file backend sets
+//! nothing, so commands use the implicit `./mlruns` of the scratch directory, exactly as the
+//! tests were written. A new backend (the SQL store, a tracking server) is one more `Backend`
+//! variant with its name and its `tracking_uri`; then `MLRS_TEST_BACKEND=sqlite cargo test`
+//! runs the same CLI tests against it. Tests that read files under `store()` directly are
+//! about the file store; they can skip other backends with `if !s.is_file_store() { return; }`.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+/// The store backend a scratch store lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// MLflow's file store: `<scratch>/mlruns`, the default URI of a command run there.
+    File,
+}
+
+impl Backend {
+    /// The backend named by `MLRS_TEST_BACKEND` (default `file`).
+    pub fn from_env() -> Backend {
+        match std::env::var("MLRS_TEST_BACKEND").as_deref() {
+            Err(_) | Ok("") | Ok("file") => Backend::File,
+            Ok(other) => panic!("MLRS_TEST_BACKEND={other}: known backends are: file"),
+        }
+    }
+
+    /// The tracking URI of the store in scratch directory `_dir` (a SQL backend would answer
+    /// `sqlite:///<dir>/mlflow.db`), or None when a command's default (`./mlruns` in its
+    /// working directory) already is that store.
+    pub fn tracking_uri(self, _dir: &Path) -> Option<String> {
+        match self {
+            Backend::File => None,
+        }
+    }
+}
+
 pub struct Scratch {
     pub dir: tempfile::TempDir,
+    pub backend: Backend,
 }
 
 pub struct Out {
@@ -36,7 +72,20 @@ impl Scratch {
     pub fn new() -> Scratch {
         Scratch {
             dir: tempfile::tempdir().expect("tempdir"),
+            backend: Backend::from_env(),
         }
+    }
+
+    /// Whether the scratch store is a file store whose files a test may inspect.
+    pub fn is_file_store(&self) -> bool {
+        self.backend == Backend::File
+    }
+
+    /// The URI that names the scratch store, for tests that pass `--tracking-uri` themselves.
+    pub fn tracking_uri(&self) -> String {
+        self.backend
+            .tracking_uri(self.path())
+            .unwrap_or_else(|| self.store().to_string_lossy().into_owned())
     }
 
     pub fn path(&self) -> &Path {
@@ -47,7 +96,8 @@ impl Scratch {
         self.dir.path().join("mlruns")
     }
 
-    /// Runs `mlrs ARGS` with the scratch directory as working directory and no tracking URI.
+    /// Runs `mlrs ARGS` with the scratch directory as working directory and the backend's
+    /// tracking URI (none for the file store: `./mlruns` is the default).
     pub fn run(&self, args: &[&str]) -> Out {
         self.run_with_stdin(args, None)
     }
@@ -59,14 +109,17 @@ impl Scratch {
             .env_remove("MLFLOW_TRACKING_URI")
             .env_remove("MLFLOW_REGISTRY_URI")
             .env_remove("MLFLOW_EXPERIMENT_ID")
-            .env("NO_COLOR", "1")
-            .stdin(if stdin.is_some() {
-                Stdio::piped()
-            } else {
-                Stdio::null()
-            })
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
+            .env("NO_COLOR", "1");
+        if let Some(uri) = self.backend.tracking_uri(self.path()) {
+            cmd.env("MLFLOW_TRACKING_URI", uri);
+        }
+        cmd.stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
         let mut child = cmd.spawn().expect("spawn mlrs");
         if let Some(input) = stdin {
             use std::io::Write;

@@ -1,0 +1,293 @@
+//! The store interface the command line talks to: `TrackingStore` (experiments, runs, metrics,
+//! artifacts) and `RegistryStore` (the model registry), and `open_*`, which picks the backend.
+//!
+//! Signatures name only entities, search queries and plain values, never where a backend keeps
+//! them, so a SQL or tracking-server backend can implement the same traits. The traits are
+//! object-safe and `Send + Sync`: the command line holds a `Box<dyn TrackingStore>` chosen at
+//! run time from the URI's scheme. Backends today: MLflow's file store (`crate::store`, whose
+//! impls are in `file.rs`). Maintenance that only makes sense on files (doctor, gc, relocate,
+//! close-stale, export/import bundles) reaches the `FileStore` through `as_file_store`.
+
+use std::path::{Path, PathBuf};
+
+use crate::entities::registry::{ModelVersion, RegisteredModel};
+use crate::entities::{
+    Batch, Experiment, FileInfo, Metric, Run, RunInfo, RunParts, RunStatus, ViewType,
+};
+use crate::error::{Error, Result};
+use crate::search::{SearchPage, SearchQuery};
+use crate::store::{FileStore, RunDir, WarnSink};
+
+mod file;
+
+/// How a command opens a store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The store must exist (exit 3 naming it when it does not); nothing is created. For
+    /// commands that read, and for writes to objects that must already be there.
+    MustExist,
+    /// Created when missing, the way MLflow creates it (for the tracking store: with the
+    /// `Default` experiment). For commands that create objects.
+    Create,
+    /// Opened without any check: for a store consulted on the side (the tracking store behind
+    /// a registration), whose absence the operation reports itself.
+    AsIs,
+}
+
+/// A run a search found: its `RunInfo`, and where its backend found it, so that reading the
+/// rest of many runs (`TrackingStore::read_runs`) needs no second lookup.
+pub struct RunHit {
+    pub info: RunInfo,
+    pub(crate) located: Located,
+}
+
+/// Where a backend found a run; opaque outside the library.
+pub(crate) enum Located {
+    /// The file store's run directory.
+    File(RunDir),
+}
+
+/// MLflow's tracking store: experiments, runs, params, tags, metrics, search and artifacts.
+/// Errors follow `crate::error` (not found → exit 3, already exists → 4, invalid value → 5).
+pub trait TrackingStore: Send + Sync {
+    /// The file store behind this backend, for maintenance that only exists on files.
+    fn as_file_store(&self) -> Option<&FileStore>;
+
+    // Experiments.
+
+    /// Creates an experiment and returns its id.
+    fn create_experiment(
+        &self,
+        name: &str,
+        artifact_location: Option<&str>,
+        tags: &[(String, String)],
+    ) -> Result<String>;
+    fn get_experiment(&self, id: &str) -> Result<Experiment>;
+    /// The experiment named `name`, active or deleted (MLflow's `get_experiment_by_name`).
+    fn get_experiment_by_name(&self, name: &str) -> Result<Experiment>;
+    /// The experiment named `name`, created when missing (like `mlflow.set_experiment`).
+    fn get_or_create_experiment(&self, name: &str) -> Result<Experiment>;
+    fn list_experiments(&self, view: ViewType) -> Result<Vec<Experiment>>;
+    /// MLflow's `search_experiments`.
+    fn search_experiments(
+        &self,
+        view: ViewType,
+        query: &SearchQuery,
+    ) -> Result<SearchPage<Experiment>>;
+    fn rename_experiment(&self, id: &str, new_name: &str) -> Result<()>;
+    /// Marks the experiment and its runs deleted.
+    fn delete_experiment(&self, id: &str) -> Result<()>;
+    fn restore_experiment(&self, id: &str) -> Result<()>;
+    fn set_experiment_tag(&self, id: &str, key: &str, value: &str) -> Result<()>;
+    fn delete_experiment_tag(&self, id: &str, key: &str) -> Result<()>;
+
+    // Runs.
+
+    /// Creates a RUNNING run (MLflow's `create_run`) and returns its info.
+    fn create_run(
+        &self,
+        experiment_id: &str,
+        user_id: &str,
+        start_time: i64,
+        run_name: Option<&str>,
+        tags: &[(String, String)],
+    ) -> Result<RunInfo>;
+    /// The whole run: info, latest metrics, params, tags, inputs and outputs.
+    fn get_run(&self, run_id: &str) -> Result<Run>;
+    /// Fails with not found (exit 3) when run `run_id` does not exist; reads nothing else.
+    fn check_run_exists(&self, run_id: &str) -> Result<()>;
+    /// MLflow's `update_run_info`: status, end time and (optionally) name of an active run.
+    fn update_run_info(
+        &self,
+        run_id: &str,
+        status: RunStatus,
+        end_time: Option<i64>,
+        run_name: Option<&str>,
+    ) -> Result<RunInfo>;
+    fn delete_run(&self, run_id: &str) -> Result<()>;
+    fn restore_run(&self, run_id: &str) -> Result<()>;
+    /// Params are immutable: the same value again is a no-op, another one an error.
+    fn log_param(&self, run_id: &str, key: &str, value: &str) -> Result<()>;
+    fn log_metric(&self, run_id: &str, metric: Metric) -> Result<()>;
+    /// MLflow's LogBatch: all validated before anything is written.
+    fn log_batch(&self, run_id: &str, batch: &Batch) -> Result<()>;
+    /// Sets a run tag; `mlflow.runName` also renames the run.
+    fn set_tag(&self, run_id: &str, key: &str, value: &str) -> Result<()>;
+    fn delete_tag(&self, run_id: &str, key: &str) -> Result<()>;
+    /// Every value of metric `key` of a run, in logging order.
+    fn get_metric_history(&self, run_id: &str, key: &str) -> Result<Vec<Metric>>;
+    /// The runs of `experiment_ids` in `view`, each read with `parts` (unknown experiment ids
+    /// yield no runs; unreadable runs are skipped with a warning).
+    fn list_runs(
+        &self,
+        experiment_ids: &[String],
+        view: ViewType,
+        parts: RunParts,
+    ) -> Result<Vec<Run>>;
+    /// MLflow's `search_runs`, one page: each hit carries its `RunInfo` only; read what the
+    /// output needs with `read_runs`.
+    fn search_runs(
+        &self,
+        experiment_ids: &[String],
+        view: ViewType,
+        query: &SearchQuery,
+    ) -> Result<SearchPage<RunHit>>;
+    /// Reads `parts` of many runs found by `search_runs` (in parallel where the backend can),
+    /// in order.
+    fn read_runs(&self, hits: Vec<RunHit>, parts: RunParts) -> Vec<Result<Run>>;
+
+    // Artifacts.
+
+    /// MLflow's `list_artifacts(path)`: the direct children of `path`, sorted by path.
+    fn list_artifacts(&self, run_id: &str, path: &str) -> Result<Vec<FileInfo>>;
+    /// Copies the artifact `path` of a run into the local directory `dst`; returns the copy.
+    fn download_artifacts(&self, run_id: &str, path: &str, dst: &Path) -> Result<PathBuf>;
+    /// Logs one local file under `artifact_path`.
+    fn log_artifact(&self, run_id: &str, local_file: &Path, artifact_path: &str) -> Result<()>;
+    /// Logs the contents of a local directory under `artifact_path`.
+    fn log_artifacts(&self, run_id: &str, local_dir: &Path, artifact_path: &str) -> Result<()>;
+}
+
+/// MLflow's model registry: registered models, versions, stages, aliases, tags, search, and
+/// the model URIs (`models:/…`, `runs:/…`) that point into it and into a tracking store.
+pub trait RegistryStore: Send + Sync {
+    /// The file store behind this backend, for maintenance that only exists on files.
+    fn as_file_store(&self) -> Option<&FileStore>;
+
+    // Registered models.
+
+    fn create_registered_model(
+        &self,
+        name: &str,
+        description: Option<&str>,
+        tags: &[(String, String)],
+    ) -> Result<RegisteredModel>;
+    fn get_registered_model(&self, name: &str) -> Result<RegisteredModel>;
+    /// Every registered model, sorted by name.
+    fn list_registered_models(&self) -> Result<Vec<RegisteredModel>>;
+    fn rename_registered_model(&self, name: &str, new_name: &str) -> Result<RegisteredModel>;
+    fn update_registered_model(
+        &self,
+        name: &str,
+        description: Option<&str>,
+    ) -> Result<RegisteredModel>;
+    /// Deletes the model and all its versions.
+    fn delete_registered_model(&self, name: &str) -> Result<()>;
+    fn set_registered_model_tag(&self, name: &str, key: &str, value: &str) -> Result<()>;
+    fn delete_registered_model_tag(&self, name: &str, key: &str) -> Result<()>;
+    /// MLflow's `search_registered_models`.
+    fn search_registered_models(&self, query: &SearchQuery) -> Result<SearchPage<RegisteredModel>>;
+
+    // Model versions.
+
+    /// Checks that `model_uri` can be registered (source found in `tracking` or here) without
+    /// writing anything.
+    fn check_registration_source(
+        &self,
+        tracking: &dyn TrackingStore,
+        model_uri: &str,
+    ) -> Result<()>;
+    /// `mlflow.register_model`: a new version from `model_uri`, the registered model created
+    /// when missing.
+    fn register_model(
+        &self,
+        tracking: &dyn TrackingStore,
+        model_uri: &str,
+        name: &str,
+        tags: &[(String, String)],
+        description: Option<&str>,
+    ) -> Result<ModelVersion>;
+    /// The live versions of a registered model, oldest first.
+    fn list_model_versions(&self, name: &str) -> Result<Vec<ModelVersion>>;
+    fn get_model_version(&self, name: &str, version: &str) -> Result<ModelVersion>;
+    /// The version an alias points at (`latest`: the highest version).
+    fn get_model_version_by_alias(&self, name: &str, alias: &str) -> Result<ModelVersion>;
+    fn update_model_version(
+        &self,
+        name: &str,
+        version: &str,
+        description: Option<&str>,
+    ) -> Result<ModelVersion>;
+    fn delete_model_version(&self, name: &str, version: &str) -> Result<()>;
+    fn set_model_version_tag(
+        &self,
+        name: &str,
+        version: &str,
+        key: &str,
+        value: &str,
+    ) -> Result<()>;
+    fn delete_model_version_tag(&self, name: &str, version: &str, key: &str) -> Result<()>;
+    /// Moves a version to a stage (any case on input); with `archive_existing_versions`, the
+    /// other versions in that stage become Archived.
+    fn transition_model_version_stage(
+        &self,
+        name: &str,
+        version: &str,
+        stage: &str,
+        archive_existing_versions: bool,
+    ) -> Result<ModelVersion>;
+    /// MLflow's `get_latest_versions`: the highest version in each of `stages` (all four when
+    /// empty).
+    fn get_latest_versions(&self, name: &str, stages: &[String]) -> Result<Vec<ModelVersion>>;
+    /// MLflow's `search_model_versions`.
+    fn search_model_versions(&self, query: &SearchQuery) -> Result<SearchPage<ModelVersion>>;
+
+    // Aliases and URIs.
+
+    fn set_registered_model_alias(&self, name: &str, alias: &str, version: &str) -> Result<()>;
+    fn delete_registered_model_alias(&self, name: &str, alias: &str) -> Result<()>;
+    /// The local directory (or file) behind `models:/NAME/VERSION|STAGE|latest`,
+    /// `models:/NAME@ALIAS`, `models:/MODEL_ID` or `runs:/RUN/PATH`.
+    fn resolve_model_uri(&self, tracking: &dyn TrackingStore, model_uri: &str) -> Result<PathBuf>;
+}
+
+/// Opens the tracking store at `uri` (`--tracking-uri`, `MLFLOW_TRACKING_URI` or `./mlruns`).
+/// A path or `file:` URI is a file store; every other scheme is refused with a one-line error
+/// naming it (exit 5) until its backend exists.
+pub fn open_tracking(uri: &str, mode: Mode, warn: WarnSink) -> Result<Box<dyn TrackingStore>> {
+    // `FileStore::open` is where other schemes are refused (`store::uri::resolve_store_uri`);
+    // a new backend is matched on `store::uri::uri_scheme(uri)` before this line.
+    Ok(Box::new(file::open(uri, mode, warn)?))
+}
+
+/// Opens the registry store at `registry_uri`. With `Mode::Create`, a registry that is the
+/// tracking store (same root) is created as the tracking store is, `Default` experiment
+/// included; a separate one is just created.
+pub fn open_registry(
+    registry_uri: &str,
+    tracking_uri: &str,
+    mode: Mode,
+    warn: WarnSink,
+) -> Result<Box<dyn RegistryStore>> {
+    Ok(Box::new(file::open_registry(
+        registry_uri,
+        tracking_uri,
+        mode,
+        warn,
+    )?))
+}
+
+/// The file store behind `store`, or a one-line error (exit 5) naming the command that needs
+/// one.
+pub fn require_file_store<'a>(
+    store: &'a dyn TrackingStore,
+    command: &str,
+) -> Result<&'a FileStore> {
+    store.as_file_store().ok_or_else(|| {
+        Error::invalid(format!(
+            "`mlrs {command}` works on file stores (a path or a file: URI) only"
+        ))
+    })
+}
+
+/// `require_file_store` for a registry.
+pub fn require_file_registry<'a>(
+    store: &'a dyn RegistryStore,
+    command: &str,
+) -> Result<&'a FileStore> {
+    store.as_file_store().ok_or_else(|| {
+        Error::invalid(format!(
+            "`mlrs {command}` works on file stores (a path or a file: URI) only"
+        ))
+    })
+}
