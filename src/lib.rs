@@ -15,3 +15,4 @@ pub mod validate;
 pub use backend::{RegistryStore, TrackingStore};
 pub use error::{Error, ExitCode, Result};
 pub use store::FileStore;
+pub use store::parallel;

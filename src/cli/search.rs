@@ -171,16 +171,21 @@ pub fn runs(mut args: RunsSearchArgs, ctx: &Ctx) -> Result<()> {
         columns.as_deref().map_or(RunParts::INFO, needed_parts)
     };
     if whole && !args.search.paged() {
-        // Whole runs as a JSON stream: read a batch on all cores, print it, drop it.
+        // Whole runs as a JSON stream: read a batch and render it on all cores, print it in
+        // order, drop it.
         let stdout = std::io::stdout();
         let mut stream =
             output::JsonStream::new(std::io::BufWriter::new(stdout.lock()), args.out.output);
+        let lines = stream.is_lines();
         let mut found = page.items.into_iter().peekable();
         while found.peek().is_some() {
             let batch: Vec<_> = found.by_ref().take(256).collect();
-            for run in store.read_runs(batch, parts) {
+            let rendered = mlrs::parallel::map(store.read_runs(batch, parts), |run| {
+                run.map(|r| output::stream_item(lines, &j::run(&r)))
+            });
+            for run in rendered {
                 match run {
-                    Ok(r) => stream.item(&j::run(&r)).map_err(io_out)?,
+                    Ok(text) => stream.rendered(&text).map_err(io_out)?,
                     Err(e) => ctx.warn.as_ref()(&format!("skipping malformed run: {e}")),
                 }
             }

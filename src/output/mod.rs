@@ -108,6 +108,25 @@ pub fn emit(format: Format, rendered: Rendered) -> io::Result<()> {
     }
 }
 
+/// An item as `JsonStream` writes it, without separators: one line for jsonl (`lines`), pretty
+/// and indented for an array element. Pure, so that many items can be rendered on all cores
+/// and then written in order with `JsonStream::rendered`.
+pub fn stream_item(lines: bool, v: &Value) -> String {
+    if lines {
+        return v.to_string();
+    }
+    let text = pretty(v);
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("  ");
+        out.push_str(line);
+    }
+    out
+}
+
 /// Writes a JSON array (pretty, exactly as `serde_json::to_string_pretty` would) or JSON lines,
 /// one item at a time, so memory stays bounded by one item rather than the whole list.
 pub struct JsonStream<W: Write> {
@@ -125,19 +144,20 @@ impl<W: Write> JsonStream<W> {
         }
     }
 
-    pub fn item(&mut self, v: &Value) -> io::Result<()> {
+    /// Whether this stream writes jsonl (one item a line) rather than a JSON array.
+    pub fn is_lines(&self) -> bool {
+        self.lines
+    }
+
+    /// Writes an item made by `stream_item` with this stream's `is_lines`.
+    pub fn rendered(&mut self, item: &str) -> io::Result<()> {
         if self.lines {
-            writeln!(self.out, "{v}")?;
+            self.out.write_all(item.as_bytes())?;
+            self.out.write_all(b"\n")?;
         } else {
-            let text = pretty(v);
             self.out
                 .write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
-            for (i, line) in text.lines().enumerate() {
-                if i > 0 {
-                    self.out.write_all(b"\n")?;
-                }
-                write!(self.out, "  {line}")?;
-            }
+            self.out.write_all(item.as_bytes())?;
         }
         self.count += 1;
         Ok(())
@@ -279,10 +299,19 @@ mod tests {
             let mut buf = Vec::new();
             let mut s = JsonStream::new(&mut buf, Format::Json);
             for v in &items[..n] {
-                s.item(v).unwrap();
+                s.rendered(&stream_item(false, v)).unwrap();
             }
             s.finish().unwrap();
             let want = format!("{}\n", pretty(&Value::Array(items[..n].to_vec())));
+            assert_eq!(String::from_utf8(buf).unwrap(), want);
+            let mut buf = Vec::new();
+            let mut s = JsonStream::new(&mut buf, Format::Jsonl);
+            assert!(s.is_lines());
+            for v in &items[..n] {
+                s.rendered(&stream_item(true, v)).unwrap();
+            }
+            s.finish().unwrap();
+            let want: String = items[..n].iter().map(|v| format!("{v}\n")).collect();
             assert_eq!(String::from_utf8(buf).unwrap(), want);
         }
     }

@@ -14,7 +14,7 @@ pub mod fsutil;
 pub mod gc;
 pub mod metric_history;
 mod names;
-mod parallel;
+pub mod parallel;
 pub mod registry;
 pub mod relocate;
 pub mod run;
