@@ -19,6 +19,7 @@ pub mod registry;
 pub mod relocate;
 pub mod run;
 pub mod search;
+pub mod sql;
 pub mod stale;
 pub mod uri;
 pub mod yaml;
