@@ -204,12 +204,19 @@ impl TrackingStore for FileStore {
     }
 
     fn read_runs(&self, hits: Vec<RunHit>, parts: RunParts) -> Vec<Result<Run>> {
-        let found = hits
-            .into_iter()
-            .map(|h| match h.located {
-                Located::File(dir) => FoundRun { dir, info: h.info },
-            })
-            .collect();
+        let mut found = Vec::with_capacity(hits.len());
+        for h in hits {
+            match h.located {
+                Located::File(dir) => found.push(FoundRun { dir, info: h.info }),
+                // A hit of another backend names no run directory here.
+                Located::Sql => {
+                    return vec![Err(Error::Failed(format!(
+                        "run {} was found in another store",
+                        h.info.run_id
+                    )))];
+                }
+            }
+        }
         self.read_found_runs(found, parts)
     }
 

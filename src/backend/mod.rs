@@ -19,6 +19,7 @@ use crate::search::{SearchPage, SearchQuery};
 use crate::store::{FileStore, RunDir, WarnSink};
 
 mod file;
+pub mod sql;
 
 /// How a command opens a store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +46,8 @@ pub struct RunHit {
 pub(crate) enum Located {
     /// The file store's run directory.
     File(RunDir),
+    /// A row of a SQL store's `runs` table (the run id in the `RunInfo` is its key).
+    Sql,
 }
 
 /// MLflow's tracking store: experiments, runs, params, tags, metrics, search and artifacts.
@@ -245,9 +248,16 @@ pub trait RegistryStore: Send + Sync {
 /// A path or `file:` URI is a file store; every other scheme is refused with a one-line error
 /// naming it (exit 5) until its backend exists.
 pub fn open_tracking(uri: &str, mode: Mode, warn: WarnSink) -> Result<Box<dyn TrackingStore>> {
-    // `FileStore::open` is where other schemes are refused (`store::uri::resolve_store_uri`);
-    // a new backend is matched on `store::uri::uri_scheme(uri)` before this line.
+    if is_sqlite(uri) {
+        return Ok(Box::new(sql::open(uri, mode, warn)?));
+    }
+    // `FileStore::open` is where other schemes are refused (`store::uri::resolve_store_uri`).
     Ok(Box::new(file::open(uri, mode, warn)?))
+}
+
+/// Whether `uri` names a SQLite database (`sqlite:///…`).
+pub fn is_sqlite(uri: &str) -> bool {
+    crate::store::uri::uri_scheme(uri).is_some_and(|s| s.eq_ignore_ascii_case("sqlite"))
 }
 
 /// Opens the registry store at `registry_uri`. With `Mode::Create`, a registry that is the
@@ -259,6 +269,11 @@ pub fn open_registry(
     mode: Mode,
     warn: WarnSink,
 ) -> Result<Box<dyn RegistryStore>> {
+    if is_sqlite(registry_uri) {
+        return Err(Error::invalid(format!(
+            "the model registry in a SQLite database ({registry_uri}) is not supported yet; give a file registry with --registry-uri"
+        )));
+    }
     Ok(Box::new(file::open_registry(
         registry_uri,
         tracking_uri,

@@ -4,9 +4,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::FileStore;
 use super::fsutil;
 use super::uri;
+use super::{FileStore, WarnSink};
 use crate::entities::FileInfo;
 use crate::error::{Error, Result};
 use crate::validate;
@@ -47,11 +47,116 @@ impl FileStore {
     /// MLflow's `list_artifacts(path)`: the direct children of `path`, sorted by path.
     pub fn list_artifacts(&self, run_id: &str, path: &str) -> Result<Vec<FileInfo>> {
         let rel = validate::validate_artifact_path(path)?;
-        let root = self.artifact_root(run_id)?;
+        self.local_artifacts(run_id)?.list(&rel)
+    }
+
+    /// Every artifact file and directory under `path`, depth first, sorted by path.
+    pub fn list_artifacts_recursive(&self, run_id: &str, path: &str) -> Result<Vec<FileInfo>> {
+        validate::validate_artifact_path(path)?;
+        self.local_artifacts(run_id)?.list_recursive(path)
+    }
+
+    /// Copies artifact `path` (a file or a directory; "" is everything) of a run into `dst`
+    /// and returns the local path of the copy. Symbolic links are not followed.
+    pub fn download_artifacts(&self, run_id: &str, path: &str, dst: &Path) -> Result<PathBuf> {
+        let rel = validate::validate_artifact_path(path)?;
+        self.local_artifacts(run_id)?.download(run_id, &rel, dst)
+    }
+
+    /// Copies one local file into the run's artifacts under `artifact_path`.
+    pub fn log_artifact(
+        &self,
+        run_id: &str,
+        local_file: &Path,
+        artifact_path: &str,
+    ) -> Result<PathBuf> {
+        let rel = validate::validate_artifact_path(artifact_path)?;
+        check_local_file(local_file)?;
+        self.check_active_for_artifacts(run_id)?;
+        self.local_artifacts(run_id)?.log_file(local_file, &rel)
+    }
+
+    /// Copies the contents of a local directory into the run's artifacts under `artifact_path`.
+    pub fn log_artifacts(
+        &self,
+        run_id: &str,
+        local_dir: &Path,
+        artifact_path: &str,
+    ) -> Result<PathBuf> {
+        let rel = validate::validate_artifact_path(artifact_path)?;
+        check_local_dir(local_dir)?;
+        self.check_active_for_artifacts(run_id)?;
+        self.local_artifacts(run_id)?.log_dir(local_dir, &rel)
+    }
+
+    fn local_artifacts(&self, run_id: &str) -> Result<LocalArtifacts<'_>> {
+        Ok(LocalArtifacts {
+            root: self.artifact_root(run_id)?,
+            warn: &self.warn,
+        })
+    }
+
+    fn check_active_for_artifacts(&self, run_id: &str) -> Result<()> {
+        let dir = self.find_run_dir(run_id)?;
+        let info = self.read_run_info(&dir)?;
+        check_active(&info)
+    }
+}
+
+/// Artifacts can be logged to an active run only (MLflow's message).
+pub(crate) fn check_active(info: &crate::entities::RunInfo) -> Result<()> {
+    if info.lifecycle_stage != crate::entities::LifecycleStage::Active {
+        return Err(Error::Failed(format!(
+            "The run {} must be in the 'active' state. Current state is {}.",
+            info.run_id, info.lifecycle_stage
+        )));
+    }
+    Ok(())
+}
+
+/// A local file to log: it must be a regular file with a name.
+pub(crate) fn check_local_file(local_file: &Path) -> Result<()> {
+    let md = fs::metadata(local_file).map_err(|e| Error::io(local_file, e))?;
+    if !md.is_file() {
+        return Err(Error::invalid(format!(
+            "{} is not a file",
+            local_file.display()
+        )));
+    }
+    if local_file.file_name().is_none() {
+        return Err(Error::invalid(format!(
+            "{} has no file name",
+            local_file.display()
+        )));
+    }
+    Ok(())
+}
+
+/// A local directory to log.
+pub(crate) fn check_local_dir(local_dir: &Path) -> Result<()> {
+    if !local_dir.is_dir() {
+        return Err(Error::invalid(format!(
+            "{} is not a directory",
+            local_dir.display()
+        )));
+    }
+    Ok(())
+}
+
+/// The artifacts of one run in a local directory (`root`): what every backend whose runs keep
+/// local artifact URIs reads and writes. Paths given are already validated (relative, no `..`).
+pub(crate) struct LocalArtifacts<'a> {
+    pub root: PathBuf,
+    pub warn: &'a WarnSink,
+}
+
+impl LocalArtifacts<'_> {
+    /// The direct children of `rel`, sorted by path; symbolic links are skipped with a warning.
+    pub fn list(&self, rel: &str) -> Result<Vec<FileInfo>> {
         let dir = if rel.is_empty() {
-            root.clone()
+            self.root.clone()
         } else {
-            root.join(&rel)
+            self.root.join(rel)
         };
         if !dir.is_dir() {
             return Ok(Vec::new());
@@ -62,7 +167,7 @@ impl FileStore {
             // A symbolic link is never followed (it could point outside the store).
             let md = fs::symlink_metadata(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
             if md.file_type().is_symlink() {
-                self.warn(&format!(
+                (self.warn)(&format!(
                     "skipping {}: symbolic link (not followed)",
                     entry.path().display()
                 ));
@@ -84,12 +189,13 @@ impl FileStore {
         Ok(out)
     }
 
-    /// Every artifact file and directory under `path`, depth first, sorted by path.
-    pub fn list_artifacts_recursive(&self, run_id: &str, path: &str) -> Result<Vec<FileInfo>> {
+    /// Every file and directory under `rel`, depth first, sorted by path.
+    pub fn list_recursive(&self, rel: &str) -> Result<Vec<FileInfo>> {
         let mut out = Vec::new();
-        let mut stack = vec![path.to_string()];
+        let mut stack = vec![rel.to_string()];
         while let Some(p) = stack.pop() {
-            for info in self.list_artifacts(run_id, &p)? {
+            let p = validate::validate_artifact_path(&p)?;
+            for info in self.list(&p)? {
                 if info.is_dir {
                     stack.push(info.path.clone());
                 }
@@ -100,15 +206,12 @@ impl FileStore {
         Ok(out)
     }
 
-    /// Copies artifact `path` (a file or a directory; "" is everything) of a run into `dst`
-    /// and returns the local path of the copy. Symbolic links are not followed.
-    pub fn download_artifacts(&self, run_id: &str, path: &str, dst: &Path) -> Result<PathBuf> {
-        let rel = validate::validate_artifact_path(path)?;
-        let root = self.artifact_root(run_id)?;
+    /// Copies `rel` (a file or a directory; "" is everything) into `dst`; returns the copy.
+    pub fn download(&self, run_id: &str, rel: &str, dst: &Path) -> Result<PathBuf> {
         let src = if rel.is_empty() {
-            root.clone()
+            self.root.clone()
         } else {
-            root.join(&rel)
+            self.root.join(rel)
         };
         let md = fs::symlink_metadata(&src)
             .map_err(|_| Error::not_found(format!("artifact '{rel}' not found in run {run_id}")))?;
@@ -116,7 +219,7 @@ impl FileStore {
         let target = if rel.is_empty() {
             dst.to_path_buf()
         } else {
-            dst.join(rel.rsplit('/').next().unwrap_or(&rel))
+            dst.join(rel.rsplit('/').next().unwrap_or(rel))
         };
         if md.is_dir() {
             self.copy_tree(&src, &target)?;
@@ -128,6 +231,33 @@ impl FileStore {
             )));
         }
         Ok(target)
+    }
+
+    /// Copies one local file (checked by `check_local_file`) under `rel`.
+    pub fn log_file(&self, local_file: &Path, rel: &str) -> Result<PathBuf> {
+        let name = local_file
+            .file_name()
+            .ok_or_else(|| Error::invalid(format!("{} has no file name", local_file.display())))?;
+        let target = self.dest_dir(rel)?.join(name);
+        copy_file(local_file, &target)?;
+        Ok(target)
+    }
+
+    /// Copies the contents of a local directory (checked by `check_local_dir`) under `rel`.
+    pub fn log_dir(&self, local_dir: &Path, rel: &str) -> Result<PathBuf> {
+        let dest = self.dest_dir(rel)?;
+        self.copy_tree(local_dir, &dest)?;
+        Ok(dest)
+    }
+
+    fn dest_dir(&self, rel: &str) -> Result<PathBuf> {
+        let dest = if rel.is_empty() {
+            self.root.clone()
+        } else {
+            self.root.join(rel)
+        };
+        fsutil::mkdirs(&dest)?;
+        Ok(dest)
     }
 
     fn copy_tree(&self, src: &Path, dst: &Path) -> Result<()> {
@@ -142,71 +272,13 @@ impl FileStore {
             } else if ft.is_file() {
                 copy_file(entry.path(), &target)?;
             } else {
-                self.warn(&format!(
+                (self.warn)(&format!(
                     "skipping {}: not a regular file",
                     entry.path().display()
                 ));
             }
         }
         Ok(())
-    }
-
-    /// Copies one local file into the run's artifacts under `artifact_path`.
-    pub fn log_artifact(
-        &self,
-        run_id: &str,
-        local_file: &Path,
-        artifact_path: &str,
-    ) -> Result<PathBuf> {
-        let rel = validate::validate_artifact_path(artifact_path)?;
-        let md = fs::metadata(local_file).map_err(|e| Error::io(local_file, e))?;
-        if !md.is_file() {
-            return Err(Error::invalid(format!(
-                "{} is not a file",
-                local_file.display()
-            )));
-        }
-        let name = local_file
-            .file_name()
-            .ok_or_else(|| Error::invalid(format!("{} has no file name", local_file.display())))?;
-        let dest_dir = self.writable_artifact_dir(run_id, &rel)?;
-        let target = dest_dir.join(name);
-        copy_file(local_file, &target)?;
-        Ok(target)
-    }
-
-    /// Copies the contents of a local directory into the run's artifacts under `artifact_path`.
-    pub fn log_artifacts(
-        &self,
-        run_id: &str,
-        local_dir: &Path,
-        artifact_path: &str,
-    ) -> Result<PathBuf> {
-        let rel = validate::validate_artifact_path(artifact_path)?;
-        if !local_dir.is_dir() {
-            return Err(Error::invalid(format!(
-                "{} is not a directory",
-                local_dir.display()
-            )));
-        }
-        let dest_dir = self.writable_artifact_dir(run_id, &rel)?;
-        self.copy_tree(local_dir, &dest_dir)?;
-        Ok(dest_dir)
-    }
-
-    fn writable_artifact_dir(&self, run_id: &str, rel: &str) -> Result<PathBuf> {
-        let dir = self.find_run_dir(run_id)?;
-        let info = self.read_run_info(&dir)?;
-        if info.lifecycle_stage != crate::entities::LifecycleStage::Active {
-            return Err(Error::Failed(format!(
-                "The run {run_id} must be in the 'active' state. Current state is {}.",
-                info.lifecycle_stage
-            )));
-        }
-        let root = self.artifact_root(run_id)?;
-        let dest = if rel.is_empty() { root } else { root.join(rel) };
-        fsutil::mkdirs(&dest)?;
-        Ok(dest)
     }
 }
 

@@ -7,13 +7,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::error::{Error, Result};
 
-mod artifact;
+pub(crate) mod artifact;
 pub mod doctor;
 pub mod experiment;
 pub mod fsutil;
 pub mod gc;
 pub mod metric_history;
-mod names;
+pub(crate) mod names;
 pub mod parallel;
 pub mod registry;
 pub mod relocate;

@@ -1,7 +1,7 @@
 //! Runs the real `mlrs` binary in a scratch directory, like ripgrep's integration tests.
 //!
 //! The test matrix: every `Scratch` belongs to a store `Backend`, picked by the environment
-//! variable `MLRS_TEST_BACKEND` (`file`, the default; unknown values panic), and `run` points
+//! variable `MLRS_TEST_BACKEND` (`file`, the default, or `sqlite`; unknown values panic), and `run` points
 //! the binary at that backend's store through `MLFLOW_TRACKING_URI`. The file backend sets
 //! nothing, so commands use the implicit `./mlruns` of the scratch directory, exactly as the
 //! tests were written. A new backend (the SQL store, a tracking server) is one more `Backend`
@@ -18,6 +18,8 @@ use std::process::{Command, Output, Stdio};
 pub enum Backend {
     /// MLflow's file store: `<scratch>/mlruns`, the default URI of a command run there.
     File,
+    /// MLflow's SQL store on SQLite: `sqlite:///<scratch>/mlflow.db`.
+    Sqlite,
 }
 
 impl Backend {
@@ -25,16 +27,18 @@ impl Backend {
     pub fn from_env() -> Backend {
         match std::env::var("MLRS_TEST_BACKEND").as_deref() {
             Err(_) | Ok("") | Ok("file") => Backend::File,
-            Ok(other) => panic!("MLRS_TEST_BACKEND={other}: known backends are: file"),
+            Ok("sqlite") => Backend::Sqlite,
+            Ok(other) => panic!("MLRS_TEST_BACKEND={other}: known backends are: file, sqlite"),
         }
     }
 
-    /// The tracking URI of the store in scratch directory `_dir` (a SQL backend would answer
-    /// `sqlite:///<dir>/mlflow.db`), or None when a command's default (`./mlruns` in its
-    /// working directory) already is that store.
-    pub fn tracking_uri(self, _dir: &Path) -> Option<String> {
+    /// The tracking URI of the store in scratch directory `dir`, or None when a command's
+    /// default (`./mlruns` in its working directory) already is that store.
+    pub fn tracking_uri(self, dir: &Path) -> Option<String> {
         match self {
             Backend::File => None,
+            // An absolute path after `sqlite:///` gives SQLAlchemy's four slashes.
+            Backend::Sqlite => Some(format!("sqlite:///{}", dir.join("mlflow.db").display())),
         }
     }
 }
