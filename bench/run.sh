@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reruns the benchmark and writes bench/RESULTS.md (quoted by the README).
 #
-#   bash bench/run.sh                         # stores of 1k and 10k runs
+#   bash bench/run.sh                         # stores of 2k and 10k runs
 #   BENCH_SIZES=1000,10000,50000 bash bench/run.sh   # also 50k (about 9 GB of disk)
 #
 # BENCH_DIR holds the generated stores (default /tmp/mlrs-bench; reused between runs).
@@ -19,6 +19,6 @@ fi
   --gen target/release/examples/gen_store \
   --floor target/release/examples/read_floor \
   --work "${BENCH_DIR:-/tmp/mlrs-bench}" \
-  --sizes "${BENCH_SIZES:-1000,10000}" \
+  --sizes "${BENCH_SIZES:-2000,10000}" \
   --reps "${BENCH_REPS:-5}" \
   --out bench/RESULTS.md
