@@ -236,6 +236,9 @@ fn pages_follow_mlflows_tokens() {
 #[test]
 fn a_filter_on_one_metric_reads_no_other_metric_file() {
     let (s, exp, runs) = store();
+    if !s.is_file_store() {
+        return; // about which files of a run directory a search opens
+    }
     // A broken file the answer does not depend on: never read, so no warning, nothing skipped.
     fs::write(
         s.store().join(&exp).join(&runs[1]).join("metrics/loss"),

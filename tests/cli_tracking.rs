@@ -10,12 +10,15 @@ fn read_command_on_missing_store_exits_3_and_creates_nothing() {
     let s = Scratch::new();
     let out = s.run(&["experiments", "search"]);
     assert_eq!(out.code, 3);
+    let name = s.store_marker();
+    let name = name.file_name().unwrap().to_string_lossy();
     assert!(
-        out.stderr.starts_with("error: ") && out.stderr.contains("mlruns"),
+        out.stderr.starts_with("error: ") && out.stderr.contains(&*name),
         "{}",
         out.stderr
     );
     assert_eq!(out.stderr.lines().count(), 1);
+    assert!(!s.store_marker().exists());
     assert!(!s.store().exists());
 }
 
@@ -24,7 +27,7 @@ fn unsupported_tracking_uri_scheme_exits_5_naming_it() {
     let s = Scratch::new();
     for (uri, scheme) in [
         ("http://localhost:5000", "'http'"),
-        ("sqlite:///mlflow.db", "'sqlite'"),
+        ("postgresql://mlflow@localhost/mlflow", "'postgresql'"),
     ] {
         let out = s.run(&["--tracking-uri", uri, "experiments", "search"]);
         assert_eq!(out.code, 5, "{uri}");
@@ -66,18 +69,20 @@ fn writing_creates_the_store_with_default_experiment_like_mlflow() {
         .map(|e| e["name"].as_str().unwrap())
         .collect();
     assert!(names.contains(&"Default") && names.contains(&"first"));
-    assert!(s.store().join(".trash").is_dir());
     let default = s
         .run(&["experiments", "get", "-x", "0", "-o", "json"])
         .ok()
         .json();
     assert_eq!(default["name"], "Default");
-    assert!(
-        default["artifact_location"]
-            .as_str()
-            .unwrap()
-            .starts_with("file:///")
-    );
+    let location = default["artifact_location"].as_str().unwrap();
+    if s.is_file_store() {
+        assert!(s.store().join(".trash").is_dir());
+        assert!(location.starts_with("file:///"), "{location}");
+    } else {
+        // MlflowClient on a SQL store: `<working directory>/mlruns/<id>`, a plain path.
+        let cwd = s.path().canonicalize().unwrap();
+        assert_eq!(location, format!("{}/mlruns/0", cwd.display()));
+    }
 }
 
 #[test]
@@ -87,7 +92,12 @@ fn experiment_ids_are_18_digits_and_names_unique() {
         .run(&["experiments", "create", "-q", "-n", "yes"])
         .ok()
         .line();
-    assert_eq!(id.len(), 18);
+    if s.is_file_store() {
+        assert_eq!(id.len(), 18);
+    } else {
+        // A SQL store counts: Default is 0, the first one created is 1.
+        assert_eq!(id, "1");
+    }
     let before = s.snapshot();
     let dup = s.run(&["experiments", "create", "-n", "yes"]);
     assert_eq!(dup.code, 4);
@@ -104,20 +114,27 @@ fn experiment_delete_marks_runs_and_moves_to_trash_and_restore_undoes_it() {
     let s = Scratch::new();
     let (exp, run) = s.exp_and_run();
     s.run(&["experiments", "delete", "-x", &exp]).ok();
-    assert!(s.store().join(".trash").join(&exp).join(&run).is_dir());
-    assert!(!s.store().join(&exp).exists());
-    let meta = fs::read_to_string(
-        s.store()
-            .join(".trash")
-            .join(&exp)
-            .join(&run)
-            .join("meta.yaml"),
-    )
-    .unwrap();
-    assert!(
-        meta.contains("lifecycle_stage: deleted") && meta.contains("deleted_time: "),
-        "{meta}"
-    );
+    if s.is_file_store() {
+        assert!(s.store().join(".trash").join(&exp).join(&run).is_dir());
+        assert!(!s.store().join(&exp).exists());
+        let meta = fs::read_to_string(
+            s.store()
+                .join(".trash")
+                .join(&exp)
+                .join(&run)
+                .join("meta.yaml"),
+        )
+        .unwrap();
+        assert!(
+            meta.contains("lifecycle_stage: deleted") && meta.contains("deleted_time: "),
+            "{meta}"
+        );
+    }
+    let r = s
+        .run(&["runs", "describe", "--run-id", &run, "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(r["info"]["lifecycle_stage"], "deleted");
     let got = s
         .run(&["experiments", "get", "-x", &exp, "-o", "json"])
         .ok()
@@ -144,17 +161,28 @@ fn experiment_delete_marks_runs_and_moves_to_trash_and_restore_undoes_it() {
         .ok()
         .json();
     assert_eq!(r["info"]["lifecycle_stage"], "active");
-    let meta = fs::read_to_string(s.store().join(&exp).join(&run).join("meta.yaml")).unwrap();
-    assert!(!meta.contains("deleted_time"), "{meta}");
+    if s.is_file_store() {
+        let meta = fs::read_to_string(s.store().join(&exp).join(&run).join("meta.yaml")).unwrap();
+        assert!(!meta.contains("deleted_time"), "{meta}");
+    }
 }
 
 #[test]
 fn default_experiment_cannot_be_deleted() {
     let s = Scratch::new();
     s.run(&["experiments", "create", "-n", "x"]).ok();
+    let before = s.snapshot();
     let out = s.run(&["experiments", "delete", "-x", "0"]);
     assert_eq!(out.code, 5);
-    assert!(s.store().join("0/meta.yaml").is_file());
+    assert_eq!(s.snapshot(), before);
+    let default = s
+        .run(&["experiments", "get", "-x", "0", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(default["lifecycle_stage"], "active");
+    if s.is_file_store() {
+        assert!(s.store().join("0/meta.yaml").is_file());
+    }
 }
 
 #[test]
@@ -255,12 +283,20 @@ fn run_lifecycle_and_describe_document() {
     assert_eq!(d["info"]["experiment_id"], exp.as_str());
     assert!(d["info"]["end_time"].is_i64());
     assert_eq!(d["data"]["metrics"]["loss"], 0.25);
-    assert_eq!(d["data"]["metrics"]["acc"], "-Infinity");
+    if s.is_file_store() {
+        assert_eq!(d["data"]["metrics"]["acc"], "-Infinity");
+    } else {
+        // MLflow's SQL store keeps ±inf as the largest finite doubles and reads them back so.
+        assert_eq!(d["data"]["metrics"]["acc"], -f64::MAX);
+    }
     assert_eq!(d["data"]["params"]["lr"], "0.01");
     assert_eq!(d["data"]["tags"]["note"], "- draft");
     assert_eq!(d["data"]["tags"]["mlflow.source.type"], "LOCAL");
-    let lines = fs::read_to_string(s.store().join(&exp).join(&run).join("metrics/loss")).unwrap();
-    assert_eq!(lines, "1700000000000 -0.5 -1\n1700000000001 0.25 4\n");
+    if s.is_file_store() {
+        let lines =
+            fs::read_to_string(s.store().join(&exp).join(&run).join("metrics/loss")).unwrap();
+        assert_eq!(lines, "1700000000000 -0.5 -1\n1700000000001 0.25 4\n");
+    }
     let h = s
         .run(&[
             "runs",
@@ -277,11 +313,16 @@ fn run_lifecycle_and_describe_document() {
         h[0],
         serde_json::json!({"key": "loss", "value": -0.5, "timestamp": 1700000000000i64, "step": -1})
     );
-    for sub in ["metrics", "params", "tags", "artifacts"] {
-        assert!(s.store().join(&exp).join(&run).join(sub).is_dir());
+    assert_eq!(h[1]["value"], 0.25);
+    if s.is_file_store() {
+        for sub in ["metrics", "params", "tags", "artifacts"] {
+            assert!(s.store().join(&exp).join(&run).join(sub).is_dir());
+        }
+        let meta = fs::read_to_string(s.store().join(&exp).join(&run).join("meta.yaml")).unwrap();
+        assert!(
+            meta.contains(&format!("run_uuid: {run}")) && meta.contains(&format!("run_id: {run}"))
+        );
     }
-    let meta = fs::read_to_string(s.store().join(&exp).join(&run).join("meta.yaml")).unwrap();
-    assert!(meta.contains(&format!("run_uuid: {run}")) && meta.contains(&format!("run_id: {run}")));
 }
 
 #[test]
@@ -334,7 +375,19 @@ fn a_key_cannot_be_both_a_value_and_a_prefix() {
     s.run(&["runs", "log-param", "--run-id", &run, "a", "1"])
         .ok();
     let out = s.run(&["runs", "log-param", "--run-id", &run, "a/b", "1"]);
-    assert_eq!(out.code, 5, "{}", out.stderr);
+    if s.is_file_store() {
+        // `a` is a file, so `a/b` cannot be one.
+        assert_eq!(out.code, 5, "{}", out.stderr);
+    } else {
+        // Rows have no such constraint: MLflow's SQL store keeps both.
+        out.ok();
+        let d = s
+            .run(&["runs", "describe", "--run-id", &run, "-o", "json"])
+            .ok()
+            .json();
+        assert_eq!(d["data"]["params"]["a"], "1");
+        assert_eq!(d["data"]["params"]["a/b"], "1");
+    }
 }
 
 #[test]
@@ -348,10 +401,26 @@ fn log_batch_is_validated_whole_before_anything_is_written() {
         Some(good),
     )
     .ok();
-    assert_eq!(
-        fs::read_to_string(s.store().join(&exp).join(&run).join("metrics/m")).unwrap(),
-        "5 nan 1\n6 2.0 2\n"
-    );
+    if s.is_file_store() {
+        assert_eq!(
+            fs::read_to_string(s.store().join(&exp).join(&run).join("metrics/m")).unwrap(),
+            "5 nan 1\n6 2.0 2\n"
+        );
+    }
+    let h = s
+        .run(&[
+            "runs",
+            "metric-history",
+            "--run-id",
+            &run,
+            "m",
+            "-o",
+            "json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(h[0]["value"], "NaN");
+    assert_eq!(h[1]["value"], 2.0);
     let before = s.snapshot();
     for bad in [
         r#"{"metrics":[{"key":"ok","value":1,"timestamp":1}],"params":[{"key":"../x","value":"v"}]}"#,
@@ -526,6 +595,9 @@ fn runs_create_prints_mlflows_json_and_sets_context_tags() {
 #[test]
 fn malformed_run_is_skipped_in_listings_with_a_warning_and_fails_alone() {
     let s = Scratch::new();
+    if !s.is_file_store() {
+        return; // a broken meta.yaml is a file-store failure
+    }
     let (exp, good) = s.exp_and_run();
     let bad = s
         .run(&["runs", "start", "-q", "--experiment-id", &exp])
@@ -663,6 +735,9 @@ fn artifacts_log_list_download() {
 #[test]
 fn moved_store_reads_artifacts_from_where_it_is_now() {
     let s = Scratch::new();
+    if !s.is_file_store() {
+        return; // moving a store directory is about files
+    }
     let (exp, run) = s.exp_and_run();
     fs::write(s.path().join("f.txt"), "data").unwrap();
     s.run(&["artifacts", "log-artifact", "-l", "f.txt", "-r", &run])
@@ -745,4 +820,32 @@ fn usage_errors_exit_2() {
     let s = Scratch::new();
     assert_eq!(s.run(&["runs", "describe"]).code, 2);
     assert_eq!(s.run(&["experiments", "get", "-x", "1", "-n", "a"]).code, 2);
+}
+
+#[test]
+fn file_only_commands_refuse_other_backends_in_one_line_and_change_nothing() {
+    let s = Scratch::new();
+    if s.is_file_store() {
+        return; // these commands are exercised on files by cli_maintenance and cli_transfer
+    }
+    let (exp, run) = s.exp_and_run();
+    let out_dir = s.path().join("bundle");
+    let out_dir = out_dir.to_str().unwrap();
+    let before = s.snapshot();
+    for args in [
+        vec!["doctor"],
+        vec!["gc", "--older-than", "0d"],
+        vec!["runs", "close-stale", "--older-than", "1d"],
+        vec!["experiments", "export", "-x", &exp, "--output-dir", out_dir],
+        vec!["runs", "export", "--run-id", &run, "--output-dir", out_dir],
+    ] {
+        let out = s.run(&args);
+        assert_eq!(out.code, 5, "{args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("works on file stores") && out.stderr.lines().count() == 1,
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+    assert_eq!(s.snapshot(), before);
 }

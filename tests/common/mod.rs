@@ -100,6 +100,15 @@ impl Scratch {
         self.dir.path().join("mlruns")
     }
 
+    /// The path whose existence means the backend's store exists: `mlruns/` for the file
+    /// store, the database file for SQLite.
+    pub fn store_marker(&self) -> PathBuf {
+        match self.backend {
+            Backend::File => self.store(),
+            Backend::Sqlite => self.path().join("mlflow.db"),
+        }
+    }
+
     /// Runs `mlrs ARGS` with the scratch directory as working directory and the backend's
     /// tracking URI (none for the file store: `./mlruns` is the default).
     pub fn run(&self, args: &[&str]) -> Out {
@@ -146,9 +155,17 @@ impl Scratch {
         }
     }
 
-    /// A listing of every file under the store with its content, to prove nothing changed.
+    /// A listing of every file under the store (for SQLite: the database file, with any
+    /// journal, and the artifacts under `mlruns/`) with its content, to prove nothing changed.
     pub fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
         let mut out = Vec::new();
+        if self.backend == Backend::Sqlite {
+            for name in ["mlflow.db", "mlflow.db-journal", "mlflow.db-wal"] {
+                if let Ok(bytes) = std::fs::read(self.path().join(name)) {
+                    out.push((name.to_string(), bytes));
+                }
+            }
+        }
         if !self.store().exists() {
             return out;
         }

@@ -530,6 +530,7 @@ impl SqlStore {
     // ---- runs ----
 
     pub(crate) fn run_info(&self, conn: &Connection, run_id: &str) -> Result<RunInfo> {
+        validate::validate_run_id(run_id)?;
         let info = conn
             .query_row(
                 "SELECT run_uuid, name, experiment_id, user_id, status, start_time, end_time, artifact_uri, lifecycle_stage, deleted_time FROM runs WHERE run_uuid = ?1",

@@ -199,6 +199,7 @@ impl SqlStore {
     }
 
     pub fn check_run_exists(&self, run_id: &str) -> Result<()> {
+        validate::validate_run_id(run_id)?;
         let conn = self.conn();
         let n: i64 = conn
             .query_row(
