@@ -294,3 +294,20 @@ fn sixteen_concurrent_writers_lose_nothing() {
     assert_eq!(s.get_metric_history(&id, "m").unwrap().len(), 320);
     assert_eq!(s.get_run(&id).unwrap().data.metrics["m"].step, 1519);
 }
+
+#[test]
+fn a_database_of_mlflow_2_22_is_refused_with_the_upgrade_command_and_left_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("old.db");
+    let original = std::fs::read(format!("{FIX}/populated-2.22.0.db")).unwrap();
+    std::fs::write(&db, &original).unwrap();
+    for result in [
+        SqlStore::open(&uri(&db), quiet()).map(drop),
+        SqlStore::open_or_create(&uri(&db), quiet()).map(drop),
+    ] {
+        let message = result.unwrap_err().to_string();
+        assert!(message.contains("mlflow db upgrade"), "{message}");
+        assert!(!message.contains('\n'), "{message}");
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), original);
+}

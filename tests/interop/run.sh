@@ -44,7 +44,8 @@ pkgs_for() {
   case "$1" in
     # MLflow 2.22 predates OpenTelemetry 1.33 and FastAPI 0.116; with newer ones its tracing
     # breaks (spans never end). Pin the generation it was released with.
-    2.*) echo "mlflow==$1 pytest opentelemetry-api<1.33 opentelemetry-sdk<1.33 fastapi<0.116" ;;
+    # Its SQL store imports pool classes SQLAlchemy 2.1 removed.
+    2.*) echo "mlflow==$1 pytest opentelemetry-api<1.33 opentelemetry-sdk<1.33 fastapi<0.116 sqlalchemy<2.1" ;;
     # The peer export/import tool (mlflow-export-import) is tested against MLflow 3.x only.
     *)   echo "mlflow==$1 pytest databricks-mlflow-export-import==1.2.1" ;;
   esac
@@ -63,6 +64,10 @@ import sys
 import mlflow, pytest, yaml  # noqa: F401
 if sys.argv[1].startswith("3."):
     import mlflow_export_import  # noqa: F401
+if sys.argv[1].startswith("2."):
+    import sqlalchemy
+    if tuple(int(x) for x in sqlalchemy.__version__.split(".")[:2]) >= (2, 1):
+        sys.exit(1)
 sys.exit(0 if mlflow.__version__ == sys.argv[1] else 1)
 PY
 }

@@ -1,0 +1,190 @@
+"""mlrs and the real MLflow on the same SQLite tracking database (`sqlite:///…/mlflow.db`).
+
+Both directions, on MLflow 3.17.2 (the schema revision mlrs writes): what mlrs writes MLflow reads
+back exactly (every read command compared with MlflowClient by ``assert_stores_agree``), and what
+MLflow writes mlrs reads field for field. A database made by mlrs has MLflow's schema (statement
+for statement; MLflow itself is not stable in the order of one table's CHECK lines) and MLflow
+writes into it without migrating. On MLflow 2.22 (an older schema revision), mlrs refuses the
+database with a one-line error naming `mlflow db upgrade`, and leaves its bytes alone.
+"""
+import sqlite3
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from mlflow.entities import Metric, Param, RunTag
+from mlflow.tracking import MlflowClient
+
+import interop_helpers as H
+from interop_helpers import HOSTILE_VALUES, assert_stores_agree
+
+T0 = 1700000000000
+NEW_SCHEMA = (H.MLFLOW_MAJOR, H.MLFLOW_MINOR) >= (3, 17)
+needs_head = pytest.mark.skipif(not NEW_SCHEMA, reason="mlrs writes MLflow 3.17's schema revision")
+
+
+@dataclass
+class SqlStore:
+    db: Path
+    work: Path
+
+    @property
+    def uri(self):
+        return "sqlite:///" + str(self.db)  # an absolute path: sqlite:////abs/mlflow.db
+
+
+@pytest.fixture
+def sql(tmp_path):
+    work = tmp_path / "cwd"
+    work.mkdir()
+    return SqlStore(db=(tmp_path / "mlflow.db").resolve(), work=work.resolve())
+
+
+@pytest.fixture
+def sql_mlrs(sql):
+    return H.Mlrs(sql)
+
+
+@pytest.fixture
+def open_client(sql, monkeypatch):
+    """MlflowClient on the database, made on call: making one creates the database when missing."""
+    # MlflowClient puts the default artifact root of a SQL store under ./mlruns of its cwd.
+    monkeypatch.chdir(sql.work)
+    return lambda: MlflowClient(tracking_uri=sql.uri, registry_uri=sql.uri)
+
+
+def schema(db):
+    """sqlite_master statements by name, each as its sorted lines (see the module docstring)."""
+    con = sqlite3.connect(str(db))
+    try:
+        rows = con.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL "
+                           "AND name NOT LIKE 'sqlite_%' ORDER BY name").fetchall()
+    finally:
+        con.close()
+    return {name: sorted(line.strip().rstrip(",") for line in text.splitlines())
+            for name, text in rows}
+
+
+def fill_with_mlrs(mlrs, src):
+    """Experiments, runs, params, tags, metrics (NaN, ±inf), artifacts, deletions — via mlrs."""
+    exp = mlrs.create_experiment("sql-exp ✓")
+    other = mlrs.create_experiment("to-delete")
+    mlrs("experiments", "set-tag", "-x", exp, "team", "yes")
+    runs = []
+    for i, value in enumerate(HOSTILE_VALUES[:12]):
+        run = mlrs.start_run("--experiment-id", exp, "--run-name", "run-%d" % i)
+        mlrs.log_batch(run, {
+            "params": [{"key": "p", "value": value}, {"key": "i", "value": str(i)}],
+            "tags": [{"key": "t", "value": value}],
+            "metrics": [{"key": "m", "value": float(i), "timestamp": T0 + i, "step": 0},
+                        {"key": "m", "value": -float(i), "timestamp": T0 + i, "step": 1}],
+        })
+        runs.append(run)
+    for name, v in (("odd_nan", "NaN"), ("odd_inf", "inf"), ("odd_neg_inf", "-inf")):
+        mlrs("runs", "log-metric", "--run-id", runs[0], name, v)
+    mlrs("runs", "log-metric", "--run-id", runs[1], "neg_inf", "-inf", "--step", "3")
+    mlrs("artifacts", "log-artifact", "-r", runs[0], "-l", src / "a.txt")
+    mlrs("artifacts", "log-artifact", "-r", runs[0], "-l", src / "a.txt", "-a", "deep/er")
+    mlrs("runs", "end", "--run-id", runs[2], "--status", "failed")
+    mlrs("runs", "delete", "--run-id", runs[3])
+    gone = mlrs.start_run("--experiment-id", other)
+    mlrs("runs", "log-param", "--run-id", gone, "x", "1")
+    mlrs("experiments", "delete", "-x", other)
+    return exp, runs
+
+
+@needs_head
+def test_what_mlrs_writes_into_a_new_database_mlflow_reads_back_exactly(sql, sql_mlrs, open_client, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("artifact ✓\n")
+    assert not sql.db.exists()
+    exp, runs = fill_with_mlrs(sql_mlrs, src)
+    sql_client = open_client()
+    assert_stores_agree(sql_mlrs, sql_client)
+    r = sql_client.get_run(runs[0])
+    assert r.data.params["p"] == HOSTILE_VALUES[0]
+    assert r.data.metrics["m"] == -0.0 or r.data.metrics["m"] == 0.0
+    # MLflow's SQL store keeps ±inf as the largest finite doubles: both tools read the same.
+    assert r.data.metrics["odd_inf"] == 1.7976931348623157e308
+    assert r.data.metrics["odd_neg_inf"] == -1.7976931348623157e308
+    hist = sql_client.get_metric_history(runs[0], "odd_nan")
+    assert len(hist) == 1 and hist[0].value != hist[0].value
+    # latest_metrics: MLflow's rule (max step, then timestamp, then value) after mlrs's writes.
+    assert sql_client.get_run(runs[5]).data.metrics["m"] == -5.0
+
+
+@needs_head
+def test_a_database_mlrs_creates_has_mlflows_schema_and_mlflow_writes_into_it(sql, sql_mlrs, open_client, tmp_path):
+    assert not sql.db.exists()
+    sql_mlrs.create_experiment("first")
+    sql_client = open_client()
+    theirs_db = tmp_path / "theirs.db"
+    MlflowClient(tracking_uri="sqlite:///" + str(theirs_db)).search_experiments()
+    assert schema(sql.db) == schema(theirs_db)
+    con = sqlite3.connect(str(sql.db))
+    (rev,) = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    con.close()
+    con = sqlite3.connect(str(theirs_db))
+    (their_rev,) = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    con.close()
+    assert rev == their_rev
+    # MLflow opens it without migrating and writes into it; mlrs then reads what MLflow wrote.
+    exp = sql_client.get_experiment_by_name("first").experiment_id
+    run = sql_client.create_run(exp, run_name="by-mlflow").info.run_id
+    sql_client.log_batch(run, metrics=[Metric("x", 1.5, T0, 2)], params=[Param("k", "v")],
+                         tags=[RunTag("yes", "on")])
+    sql_client.set_terminated(run)
+    assert_stores_agree(sql_mlrs, sql_client)
+
+
+@needs_head
+def test_what_mlflow_writes_mlrs_reads_field_for_field(sql, sql_mlrs, open_client):
+    sql_client = open_client()
+    exp = sql_client.create_experiment("by-mlflow", tags={"k": "12:30"})
+    for i, value in enumerate(HOSTILE_VALUES[:10]):
+        run = sql_client.create_run(exp, run_name="r%d" % i, tags={"t": value}).info.run_id
+        sql_client.log_batch(run, metrics=[Metric("loss", 1.0 / (i + 1), T0 + i, i),
+                                           Metric("loss", float("nan"), T0 + i, i + 1),
+                                           Metric("inf", float("inf"), T0, 0)],
+                             params=[Param("p", value)])
+        if i % 3 == 0:
+            sql_client.set_terminated(run, "FINISHED")
+        if i == 4:
+            sql_client.delete_run(run)
+    sql_client.create_experiment("deleted")
+    sql_client.delete_experiment(sql_client.get_experiment_by_name("deleted").experiment_id)
+    assert_stores_agree(sql_mlrs, sql_client)
+    # Search: the same answers as MLflow's SqlAlchemyStore for a metric filter and order.
+    theirs = [r.info.run_id for r in sql_client.search_runs(
+        [exp], "metrics.loss > 0.2", order_by=["metrics.loss DESC"], max_results=3)]
+    mine = sql_mlrs("runs", "search", "--experiment-ids", exp, "--filter", "metrics.loss > 0.2",
+                    "--order-by", "metrics.loss DESC", "--max-results", "3", "-o", "json").json()
+    assert [r["info"]["run_id"] for r in mine] == theirs
+
+
+def test_mlrs_refuses_an_older_schema_revision_and_leaves_the_file_alone(sql, sql_mlrs, open_client):
+    if NEW_SCHEMA:
+        pytest.skip("this MLflow writes the head revision mlrs knows")
+    sql_client = open_client()
+    sql_client.create_experiment("old")
+    before = sql.db.read_bytes()
+    res = sql_mlrs("experiments", "search", rc=None)
+    assert res.rc != 0
+    assert "mlflow db upgrade" in res.stderr and len(res.stderr.strip().splitlines()) == 1, res
+    res = sql_mlrs("experiments", "create", "-n", "x", rc=None)
+    assert res.rc != 0
+    assert sql.db.read_bytes() == before
+
+
+@needs_head
+def test_a_database_mlflow_2_22_wrote_is_refused_then_read_field_for_field_after_upgrade(sql, sql_mlrs, open_client):
+    fixture = Path(__file__).resolve().parents[1] / "sql_fixtures" / "populated-2.22.0.db"
+    sql.db.write_bytes(fixture.read_bytes())
+    res = sql_mlrs("runs", "search", "--experiment-ids", "1", rc=None)
+    assert res.rc != 0 and "mlflow db upgrade" in res.stderr, res
+    assert sql.db.read_bytes() == fixture.read_bytes()
+    subprocess.run([H.MLFLOW_EXE, "db", "upgrade", sql.uri], check=True, capture_output=True,
+                   cwd=str(sql.work))
+    assert_stores_agree(sql_mlrs, open_client())
