@@ -349,6 +349,9 @@ _mlrs() {
             mlrs__subcmd__help__subcmd__runs,start)
                 cmd="mlrs__subcmd__help__subcmd__runs__subcmd__start"
                 ;;
+            mlrs__subcmd__help__subcmd__store,migrate)
+                cmd="mlrs__subcmd__help__subcmd__store__subcmd__migrate"
+                ;;
             mlrs__subcmd__help__subcmd__store,relocate)
                 cmd="mlrs__subcmd__help__subcmd__store__subcmd__relocate"
                 ;;
@@ -631,11 +634,17 @@ _mlrs() {
             mlrs__subcmd__store,help)
                 cmd="mlrs__subcmd__store__subcmd__help"
                 ;;
+            mlrs__subcmd__store,migrate)
+                cmd="mlrs__subcmd__store__subcmd__migrate"
+                ;;
             mlrs__subcmd__store,relocate)
                 cmd="mlrs__subcmd__store__subcmd__relocate"
                 ;;
             mlrs__subcmd__store__subcmd__help,help)
                 cmd="mlrs__subcmd__store__subcmd__help__subcmd__help"
+                ;;
+            mlrs__subcmd__store__subcmd__help,migrate)
+                cmd="mlrs__subcmd__store__subcmd__help__subcmd__migrate"
                 ;;
             mlrs__subcmd__store__subcmd__help,relocate)
                 cmd="mlrs__subcmd__store__subcmd__help__subcmd__relocate"
@@ -2723,8 +2732,22 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__help__subcmd__store)
-            opts="relocate"
+            opts="migrate relocate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__help__subcmd__store__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -5211,7 +5234,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__store)
-            opts="-h --tracking-uri --registry-uri --color --help relocate help"
+            opts="-h --tracking-uri --registry-uri --color --help migrate relocate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5237,7 +5260,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__store__subcmd__help)
-            opts="relocate help"
+            opts="migrate relocate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5264,6 +5287,20 @@ _mlrs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrs__subcmd__store__subcmd__help__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrs__subcmd__store__subcmd__help__subcmd__relocate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -5271,6 +5308,48 @@ _mlrs() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__store__subcmd__migrate)
+            opts="-o -q -h --from --to --output --quiet --tracking-uri --registry-uri --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -1070,8 +1070,22 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+            cand migrate 'Copy a whole tracking store into another (file store to SQLite): ids, times, stages and every metric point kept, one run at a time; running it again copies nothing twice'
             cand relocate 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlrs;store;migrate'= {
+            cand --from 'The store to copy: a path, file: URI or sqlite:/// URI (it is only read)'
+            cand --to 'The store to copy into: a sqlite:/// URI (created with MLflow''s schema when missing)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path or file: URI [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;store;relocate'= {
             cand --from 'The old location: an absolute path or file:/// URI prefix'
@@ -1088,8 +1102,11 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;store;help'= {
+            cand migrate 'Copy a whole tracking store into another (file store to SQLite): ids, times, stages and every metric point kept, one run at a time; running it again copies nothing twice'
             cand relocate 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlrs;store;help;migrate'= {
         }
         &'mlrs;store;help;relocate'= {
         }
@@ -1304,7 +1321,10 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         &'mlrs;help;doctor'= {
         }
         &'mlrs;help;store'= {
+            cand migrate 'Copy a whole tracking store into another (file store to SQLite): ids, times, stages and every metric point kept, one run at a time; running it again copies nothing twice'
             cand relocate 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
+        }
+        &'mlrs;help;store;migrate'= {
         }
         &'mlrs;help;store;relocate'= {
         }

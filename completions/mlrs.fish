@@ -923,14 +923,29 @@ never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand doctor" -l fix -d 'Repair what can be repaired without guessing; quarantine what cannot (nothing is deleted)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand doctor" -s q -l quiet -d 'Print only the essential value (an id, a path)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from relocate help" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from relocate help" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from relocate help" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from migrate relocate help" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from migrate relocate help" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from migrate relocate help" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
-complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from relocate help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from relocate help" -f -a "relocate" -d 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from relocate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from migrate relocate help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from migrate relocate help" -f -a "migrate" -d 'Copy a whole tracking store into another (file store to SQLite): ids, times, stages and every metric point kept, one run at a time; running it again copies nothing twice'
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from migrate relocate help" -f -a "relocate" -d 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from migrate relocate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from migrate" -l from -d 'The store to copy: a path, file: URI or sqlite:/// URI (it is only read)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from migrate" -l to -d 'The store to copy into: a sqlite:/// URI (created with MLflow\'s schema when missing)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from migrate" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+tsv\t''"
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from migrate" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from migrate" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from migrate" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
+always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
+never\t'Never colour'"
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from migrate" -s q -l quiet -d 'Print only the essential value (an id, a path)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -l from -d 'The old location: an absolute path or file:/// URI prefix' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -l to -d 'The new location [default: this store\'s root]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -946,6 +961,7 @@ never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -l dry-run -d 'Print what would change, change nothing'
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -s q -l quiet -d 'Print only the essential value (an id, a path)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Copy a whole tracking store into another (file store to SQLite): ids, times, stages and every metric point kept, one run at a time; running it again copies nothing twice'
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "relocate" -d 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -l tracking-uri -d 'The tracking store: a path or file: URI [default: ./mlruns]' -r
@@ -1023,4 +1039,5 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcomma
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "search-versions" -d 'Search model versions with MLflow\'s filter and order_by language'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "export" -d 'Export a registered model (versions, stages, aliases, tags) in mlflow-export-import\'s layout'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "import" -d 'Import a registered model exported by mlrs or mlflow-export-import, version numbers kept'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "migrate" -d 'Copy a whole tracking store into another (file store to SQLite): ids, times, stages and every metric point kept, one run at a time; running it again copies nothing twice'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "relocate" -d 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'

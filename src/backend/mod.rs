@@ -19,6 +19,7 @@ use crate::search::{SearchPage, SearchQuery};
 use crate::store::{FileStore, RunDir, WarnSink};
 
 mod file;
+pub mod migrate;
 pub mod sql;
 
 /// How a command opens a store.

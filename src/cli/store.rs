@@ -1,4 +1,4 @@
-//! Store maintenance: `mlrs gc`, `mlrs doctor` and `mlrs store relocate`.
+//! Store maintenance: `mlrs gc`, `mlrs doctor`, `mlrs store relocate` and `mlrs store migrate`.
 
 use clap::Subcommand;
 use serde_json::json;
@@ -45,6 +45,21 @@ pub struct DoctorArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum StoreCmd {
+    /// Copy a whole tracking store into another (file store to SQLite): ids, times, stages and
+    /// every metric point kept, one run at a time; running it again copies nothing twice.
+    #[command(
+        after_help = "Example:\n  mlrs store migrate --from ./mlruns --to sqlite:///mlflow.db"
+    )]
+    Migrate {
+        /// The store to copy: a path, file: URI or sqlite:/// URI (it is only read).
+        #[arg(long)]
+        from: String,
+        /// The store to copy into: a sqlite:/// URI (created with MLflow's schema when missing).
+        #[arg(long)]
+        to: String,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
     /// Rewrite absolute artifact URIs after the store moved (default target: where it is now).
     #[command(
         after_help = "Example:\n  mlrs store relocate --from file:///scratch/alice/mlruns --dry-run"
@@ -143,6 +158,7 @@ pub fn doctor(args: DoctorArgs, ctx: &Ctx) -> Result<()> {
 
 pub fn run(cmd: StoreCmd, ctx: &Ctx) -> Result<()> {
     match cmd {
+        StoreCmd::Migrate { from, to, out } => migrate(&from, &to, &out, ctx),
         StoreCmd::Relocate {
             from,
             to,
@@ -182,4 +198,39 @@ pub fn run(cmd: StoreCmd, ctx: &Ctx) -> Result<()> {
             Ok(())
         }
     }
+}
+
+fn migrate(from: &str, to: &str, out: &OutputArgs, ctx: &Ctx) -> Result<()> {
+    let src = mlrs::backend::open_tracking(from, mlrs::backend::Mode::MustExist, ctx.warn.clone())?;
+    if !mlrs::backend::is_sqlite(to) {
+        return Err(Error::invalid(format!(
+            "--to '{to}': mlrs store migrate copies into a SQLite database (sqlite:///PATH) only"
+        )));
+    }
+    let plan = mlrs::backend::migrate::plan(&*src)?;
+    mlrs::backend::sql::SqlStore::check_importable(&plan)?;
+    let dst = mlrs::backend::sql::SqlStore::open_or_create(to, ctx.warn.clone())?;
+    let report = mlrs::backend::migrate::migrate(&*src, &plan, &dst, &super::transfer::Bar::new())?;
+    if out.quiet {
+        println!("{}", report.runs_copied);
+        return Ok(());
+    }
+    let value = serde_json::to_value(&report).map_err(|e| Error::Failed(e.to_string()))?;
+    let mut t = Table::new(&["what", "copied", "unchanged"]);
+    t.row(vec![
+        "experiments".into(),
+        report.experiments_copied.to_string(),
+        report.experiments_unchanged.to_string(),
+    ]);
+    t.row(vec![
+        "runs".into(),
+        report.runs_copied.to_string(),
+        report.runs_unchanged.to_string(),
+    ]);
+    t.row(vec![
+        "metric points".into(),
+        report.metric_points_copied.to_string(),
+        String::new(),
+    ]);
+    output::emit(out.output, Rendered::Record(value, t)).map_err(io_out)
 }

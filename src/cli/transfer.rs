@@ -259,12 +259,12 @@ fn summary_table(s: &Summary, verb: &str) -> Table {
 
 /// A progress bar on stderr, drawn only when stderr is a terminal and there are more than a
 /// few runs.
-struct Bar {
+pub(super) struct Bar {
     bar: std::cell::RefCell<Option<indicatif::ProgressBar>>,
 }
 
 impl Bar {
-    fn new() -> Bar {
+    pub(super) fn new() -> Bar {
         Bar {
             bar: std::cell::RefCell::new(None),
         }

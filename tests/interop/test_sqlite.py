@@ -188,3 +188,47 @@ def test_a_database_mlflow_2_22_wrote_is_refused_then_read_field_for_field_after
     subprocess.run([H.MLFLOW_EXE, "db", "upgrade", sql.uri], check=True, capture_output=True,
                    cwd=str(sql.work))
     assert_stores_agree(sql_mlrs, open_client())
+
+
+def _sql_reads(value):
+    """A metric value as MLflow's SQL store gives it back (±inf are the largest doubles there)."""
+    if value == float("inf"):
+        return 1.7976931348623157e308
+    if value == float("-inf"):
+        return -1.7976931348623157e308
+    return value
+
+
+@needs_head
+def test_a_file_store_mlflow_wrote_migrates_into_sqlite_and_mlflow_reads_the_same(sql, sql_mlrs, open_client, tmp_path):
+    from mlflow.entities import ViewType
+    root = (tmp_path / "mlruns").resolve()
+    fclient = MlflowClient(tracking_uri=root.as_uri())
+    exp = fclient.create_experiment("migrated ✓", tags={"yes": "no"})
+    for i, value in enumerate(HOSTILE_VALUES[:8]):
+        run = fclient.create_run(exp, run_name="r%d" % i, tags={"t": value}).info.run_id
+        fclient.log_batch(run, metrics=[Metric("loss", 1.0 / (i + 1), T0 + i, i),
+                                        Metric("loss", float("nan"), T0 + i, i + 1),
+                                        Metric("inf", float("-inf"), T0, 0)],
+                          params=[Param("p", value)])
+        if i == 2:
+            fclient.delete_run(run)
+    res = sql_mlrs("store", "migrate", "--from", root, "--to", sql.uri, "-o", "json").json()
+    assert res["runs_copied"] == 8 and res["metric_points_copied"] == 24, res
+    sclient = open_client()
+    assert_stores_agree(sql_mlrs, sclient)
+    for view in (ViewType.ACTIVE_ONLY, ViewType.DELETED_ONLY, ViewType.ALL):
+        mine = [H.experiment_dict(e) for e in sclient.search_experiments(view_type=view)]
+        theirs = [H.experiment_dict(e) for e in fclient.search_experiments(view_type=view)]
+        assert mine == theirs
+    for r in H.search_all_runs(fclient, [exp], ViewType.ALL):
+        s = sclient.get_run(r.info.run_id)
+        assert H.run_dict(s)["info"] == H.run_dict(r)["info"]
+        assert s.data.params == r.data.params and s.data.tags == r.data.tags
+        assert {k: H.jsonable(v) for k, v in s.data.metrics.items()} == \
+            {k: H.jsonable(_sql_reads(v)) for k, v in r.data.metrics.items()}
+        for key in r.data.metrics:
+            a = [H.jsonable(H.metric_dict(m)) for m in sclient.get_metric_history(r.info.run_id, key)]
+            b = [H.jsonable(dict(H.metric_dict(m), value=_sql_reads(m.value)))
+                 for m in fclient.get_metric_history(r.info.run_id, key)]
+            assert a == b, key

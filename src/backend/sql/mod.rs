@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::store::WarnSink;
 use crate::validate;
 
+mod migrate;
 mod search;
 mod tracking;
 
@@ -861,7 +862,15 @@ impl SqlStore {
         let mut insert = tx
             .prepare_cached("INSERT OR IGNORE INTO metrics (key, value, timestamp, run_uuid, step, is_nan) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
             .map_err(|e| self.err(e))?;
-        let mut latest: BTreeMap<&str, Option<(i64, i64, f64)>> = BTreeMap::new();
+        let mut current = tx
+            .prepare_cached("SELECT step, timestamp, value, is_nan FROM latest_metrics WHERE run_uuid = ?1 AND key = ?2")
+            .map_err(|e| self.err(e))?;
+        /// The latest point of a key so far, and whether it is new (to be written).
+        struct Best {
+            point: Option<(i64, i64, f64, bool)>,
+            changed: bool,
+        }
+        let mut latest: BTreeMap<&str, Best> = BTreeMap::new();
         for m in metrics {
             let (value, is_nan) = sanitize(m.value);
             let n = insert
@@ -870,38 +879,49 @@ impl SqlStore {
             if n == 0 {
                 continue;
             }
-            let current = match latest.get(m.key.as_str()) {
-                Some(c) => *c,
-                None => tx
-                    .query_row(
-                        "SELECT step, timestamp, value FROM latest_metrics WHERE run_uuid = ?1 AND key = ?2",
-                        params![run_id, m.key],
-                        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or_default(), r.get::<_, f64>(2)?)),
-                    )
+            if !latest.contains_key(m.key.as_str()) {
+                let point = current
+                    .query_row(params![run_id, m.key], |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+                            r.get::<_, f64>(2)?,
+                            r.get::<_, bool>(3)?,
+                        ))
+                    })
                     .optional()
-                    .map_err(|e| self.err(e))?,
-            };
-            let candidate = (m.step, m.timestamp, value);
-            let newer = match current {
+                    .map_err(|e| self.err(e))?;
+                latest.insert(
+                    &m.key,
+                    Best {
+                        point,
+                        changed: false,
+                    },
+                );
+            }
+            let best = latest.get_mut(m.key.as_str()).expect("inserted above");
+            let newer = match best.point {
                 None => true,
                 Some(c) => {
-                    (candidate.0, candidate.1).cmp(&(c.0, c.1)).then(
-                        candidate
-                            .2
-                            .partial_cmp(&c.2)
-                            .unwrap_or(std::cmp::Ordering::Equal),
-                    ) == std::cmp::Ordering::Greater
+                    (m.step, m.timestamp)
+                        .cmp(&(c.0, c.1))
+                        .then(value.partial_cmp(&c.2).unwrap_or(std::cmp::Ordering::Equal))
+                        == std::cmp::Ordering::Greater
                 }
             };
             if newer {
-                tx.execute(
-                    "INSERT OR REPLACE INTO latest_metrics (key, value, timestamp, step, is_nan, run_uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![m.key, value, m.timestamp, m.step, is_nan, run_id],
-                )
-                .map_err(|e| self.err(e))?;
-                latest.insert(&m.key, Some(candidate));
-            } else {
-                latest.insert(&m.key, current);
+                best.point = Some((m.step, m.timestamp, value, is_nan));
+                best.changed = true;
+            }
+        }
+        let mut write = tx
+            .prepare_cached("INSERT OR REPLACE INTO latest_metrics (key, value, timestamp, step, is_nan, run_uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+            .map_err(|e| self.err(e))?;
+        for (key, best) in latest {
+            if let (true, Some((step, timestamp, value, is_nan))) = (best.changed, best.point) {
+                write
+                    .execute(params![key, value, timestamp, step, is_nan, run_id])
+                    .map_err(|e| self.err(e))?;
             }
         }
         Ok(())

@@ -1,0 +1,308 @@
+//! The SQL store as the destination of `store migrate`: experiments and runs inserted with
+//! their own ids and times, each run (info, params, tags, every metric point with its
+//! `latest_metrics` row, dataset inputs) in one transaction.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::SqlStore;
+use crate::backend::migrate::{MigrationTarget, Outcome, Plan};
+use crate::entities::{Experiment, LifecycleStage, Metric, Run, RunInputs, RunParts};
+use crate::error::{Error, Result};
+
+fn conflict(what: String) -> Error {
+    Error::AlreadyExists(format!(
+        "{what} (mlrs store migrate never overwrites; remove it from the destination or migrate into a new database)"
+    ))
+}
+
+impl SqlStore {
+    /// Fails (exit 5) naming the first experiment a SQL store cannot hold: their ids are
+    /// integers. Checked on the whole plan before the database is even created.
+    pub fn check_importable(plan: &Plan) -> Result<()> {
+        for (exp, _) in &plan.experiments {
+            if exp.experiment_id.parse::<i64>().is_err() {
+                return Err(Error::invalid(format!(
+                    "experiment id '{}' ({}) is not an integer; a SQL store's experiment ids are",
+                    exp.experiment_id, exp.name
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Experiment `0` as `create_database` made it, never used: the source's `Default` may
+    /// replace it.
+    fn is_pristine_default(&self, tx: &Connection) -> Result<bool> {
+        let used: i64 = tx
+            .query_row(
+                "SELECT (SELECT count(*) FROM runs WHERE experiment_id = 0) + (SELECT count(*) FROM experiment_tags WHERE experiment_id = 0)",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(used == 0)
+    }
+
+    fn insert_experiment_tags(&self, tx: &Connection, id: i64, exp: &Experiment) -> Result<()> {
+        for (k, v) in &exp.tags {
+            tx.execute(
+                "INSERT INTO experiment_tags (key, value, experiment_id) VALUES (?1, ?2, ?3)",
+                params![k, v, id],
+            )
+            .map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+
+    /// The run as this database holds it, with the number of metric rows of each key.
+    fn stored_run(
+        &self,
+        tx: &Connection,
+        run_id: &str,
+    ) -> Result<Option<(Run, BTreeMap<String, i64>)>> {
+        let exists: Option<String> = tx
+            .query_row(
+                "SELECT run_uuid FROM runs WHERE run_uuid = ?1",
+                [run_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        if exists.is_none() {
+            return Ok(None);
+        }
+        let info = self.run_info(tx, run_id)?;
+        let run = self.read_run(tx, info, RunParts::ALL)?;
+        let mut st = tx
+            .prepare_cached("SELECT key, count(*) FROM metrics WHERE run_uuid = ?1 GROUP BY key")
+            .map_err(|e| self.err(e))?;
+        let counts = st
+            .query_map([run_id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+            })
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<BTreeMap<_, _>>>()
+            .map_err(|e| self.err(e))?;
+        Ok(Some((run, counts)))
+    }
+
+    fn insert_inputs(
+        &self,
+        tx: &Connection,
+        experiment_id: i64,
+        run_id: &str,
+        inputs: &RunInputs,
+    ) -> Result<()> {
+        for ds in &inputs.dataset_inputs {
+            let existing: Option<String> = tx
+                .query_row(
+                    "SELECT dataset_uuid FROM datasets WHERE experiment_id = ?1 AND name = ?2 AND digest = ?3",
+                    params![experiment_id, ds.name, ds.digest],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(|e| self.err(e))?;
+            let dataset_uuid = match existing {
+                Some(u) => u,
+                None => {
+                    let u = uuid::Uuid::new_v4().simple().to_string();
+                    tx.execute(
+                        "INSERT INTO datasets (dataset_uuid, experiment_id, name, digest, dataset_source_type, dataset_source, dataset_schema, dataset_profile) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                        params![u, experiment_id, ds.name, ds.digest, ds.source_type, ds.source, ds.schema, ds.profile],
+                    )
+                    .map_err(|e| self.err(e))?;
+                    u
+                }
+            };
+            let input_uuid = uuid::Uuid::new_v4().simple().to_string();
+            tx.execute(
+                "INSERT OR IGNORE INTO inputs (input_uuid, source_type, source_id, destination_type, destination_id, step) VALUES (?1, 'DATASET', ?2, 'RUN', ?3, 0)",
+                params![input_uuid, dataset_uuid, run_id],
+            )
+            .map_err(|e| self.err(e))?;
+            for (k, v) in &ds.tags {
+                tx.execute(
+                    "INSERT OR IGNORE INTO input_tags (input_uuid, name, value) VALUES (?1, ?2, ?3)",
+                    params![input_uuid, k, v],
+                )
+                .map_err(|e| self.err(e))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The number of rows each metric key takes in MLflow's `metrics` table: exact duplicates
+/// (same step, timestamp and value) are one row there.
+fn row_counts(history: &[Metric]) -> BTreeMap<String, i64> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = BTreeMap::new();
+    for m in history {
+        let value = if m.value.is_nan() {
+            f64::NAN.to_bits()
+        } else {
+            m.value.to_bits()
+        };
+        if seen.insert((m.key.as_str(), m.step, m.timestamp, value)) {
+            *out.entry(m.key.clone()).or_insert(0) += 1;
+        }
+    }
+    out
+}
+
+/// Metric values as a SQL store reads them back (±inf become the largest finite doubles).
+fn as_stored(run: &Run) -> Run {
+    let mut run = run.clone();
+    for m in run.data.metrics.values_mut() {
+        if m.value.is_infinite() {
+            m.value = if m.value > 0.0 {
+                super::SQL_INF
+            } else {
+                -super::SQL_INF
+            };
+        }
+    }
+    run
+}
+
+fn same_run(a: &Run, b: &Run) -> bool {
+    let values = |r: &Run| -> Vec<(String, u64, i64, i64)> {
+        r.data
+            .metrics
+            .values()
+            .map(|m| {
+                let v = if m.value.is_nan() {
+                    f64::NAN.to_bits()
+                } else {
+                    m.value.to_bits()
+                };
+                (m.key.clone(), v, m.timestamp, m.step)
+            })
+            .collect()
+    };
+    a.info == b.info
+        && a.data.params == b.data.params
+        && a.data.tags == b.data.tags
+        && values(a) == values(b)
+}
+
+impl MigrationTarget for SqlStore {
+    fn import_experiment(&self, exp: &Experiment) -> Result<Outcome> {
+        let id = exp.experiment_id.parse::<i64>().map_err(|_| {
+            Error::invalid(format!(
+                "experiment id '{}' is not an integer",
+                exp.experiment_id
+            ))
+        })?;
+        self.write(|tx| {
+            if let Some(have) = self.experiment_row(tx, id)? {
+                if &have == exp {
+                    return Ok(Outcome::Unchanged);
+                }
+                if id != 0 || !self.is_pristine_default(tx)? {
+                    return Err(conflict(format!(
+                        "experiment {id} ('{}') is already in {} with other data",
+                        have.name, self.display
+                    )));
+                }
+                tx.execute("DELETE FROM experiments WHERE experiment_id = 0", [])
+                    .map_err(|e| self.err(e))?;
+            }
+            let taken: Option<i64> = tx
+                .query_row(
+                    "SELECT experiment_id FROM experiments WHERE name = ?1",
+                    [&exp.name],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(|e| self.err(e))?;
+            if let Some(other) = taken {
+                return Err(conflict(format!(
+                    "the name '{}' of experiment {id} is taken by experiment {other} in {}",
+                    exp.name, self.display
+                )));
+            }
+            tx.execute(
+                "INSERT INTO experiments (experiment_id, name, artifact_location, lifecycle_stage, creation_time, last_update_time, workspace) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'default')",
+                params![id, exp.name, exp.artifact_location, exp.lifecycle_stage.as_str(), exp.creation_time, exp.last_update_time],
+            )
+            .map_err(|e| self.err(e))?;
+            self.insert_experiment_tags(tx, id, exp)?;
+            Ok(Outcome::Copied)
+        })
+    }
+
+    fn import_runs(&self, runs: &[(Run, Vec<Metric>)]) -> Result<Vec<Outcome>> {
+        // A bigger page cache for the metric indexes while the batch is written.
+        self.conn()
+            .pragma_update(None, "cache_size", -65536)
+            .map_err(|e| self.err(e))?;
+        self.write(|tx| {
+            runs.iter()
+                .map(|(run, history)| self.import_run(tx, run, history))
+                .collect()
+        })
+    }
+}
+
+impl SqlStore {
+    fn import_run(&self, tx: &Connection, run: &Run, history: &[Metric]) -> Result<Outcome> {
+        let info = &run.info;
+        let experiment_id = info.experiment_id.parse::<i64>().map_err(|_| {
+            Error::invalid(format!(
+                "experiment id '{}' is not an integer",
+                info.experiment_id
+            ))
+        })?;
+        {
+            if let Some((have, counts)) = self.stored_run(tx, &info.run_id)? {
+                if same_run(&have, &as_stored(run)) && counts == row_counts(history) {
+                    return Ok(Outcome::Unchanged);
+                }
+                return Err(conflict(format!(
+                    "run {} is already in {} with other data",
+                    info.run_id, self.display
+                )));
+            }
+            let deleted_time = match info.lifecycle_stage {
+                LifecycleStage::Deleted => info.deleted_time,
+                LifecycleStage::Active => None,
+            };
+            tx.execute(
+                "INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name, user_id, status, start_time, end_time, source_version, lifecycle_stage, artifact_uri, experiment_id, deleted_time) VALUES (?1, ?2, 'UNKNOWN', '', '', ?3, ?4, ?5, ?6, '', ?7, ?8, ?9, ?10)",
+                params![
+                    info.run_id,
+                    info.run_name,
+                    info.user_id,
+                    info.status.name(),
+                    info.start_time,
+                    info.end_time,
+                    info.lifecycle_stage.as_str(),
+                    info.artifact_uri,
+                    experiment_id,
+                    deleted_time
+                ],
+            )
+            .map_err(|e| self.err(e))?;
+            for (k, v) in &run.data.params {
+                tx.execute(
+                    "INSERT INTO params (key, value, run_uuid) VALUES (?1, ?2, ?3)",
+                    params![k, v, info.run_id],
+                )
+                .map_err(|e| self.err(e))?;
+            }
+            for (k, v) in &run.data.tags {
+                tx.execute(
+                    "INSERT INTO tags (key, value, run_uuid) VALUES (?1, ?2, ?3)",
+                    params![k, v, info.run_id],
+                )
+                .map_err(|e| self.err(e))?;
+            }
+            self.insert_metrics(tx, &info.run_id, history)?;
+            self.insert_inputs(tx, experiment_id, &info.run_id, &run.inputs)?;
+            Ok(Outcome::Copied)
+        }
+    }
+}
