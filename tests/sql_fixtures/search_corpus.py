@@ -15,8 +15,11 @@
    ``artifact_uri`` filters compare the same strings as the file store; and experiment
    creation / last-update times).
 2. Runs every ``runs`` and ``experiments`` case of ``tests/search_corpus/cases.json`` through
-   ``MlflowClient`` against that database (walked pages follow the SQL store's own tokens) and
+   ``MlflowClient`` against that database (walked pages follow the SQL store's own tokens), and
+   ``SQL_ONLY``, a few cases (ids ``sql-NNN``) on what the SQL store checks differently, and
    writes ``search-corpus-3.17.2.json``, in the format of the file-store corpus (README there).
+   Error cases carry, besides the fields of the file-store corpus, ``"wrapped"``: the class of
+   the raw exception the SQL store wrapped into its MlflowException, when it did.
 3. Copies the database it searched to ``search-3.17.2.db`` (VACUUMed).
 
 Everything is deterministic: rerunning gives the same JSON byte for byte.
@@ -274,8 +277,14 @@ def outcome(entity, a):
     except MlflowException as e:
         # Raw errors wrapped by the SQL layer carry object addresses too.
         msg = ADDR_RE.sub(" at 0x0>", e.message)
-        return "error", {"message": msg, "message_normalized": normalize(msg),
-                         "error_code": e.error_code, "exception": type(e).__name__, "raw": False}
+        err = {"message": msg, "message_normalized": normalize(msg),
+               "error_code": e.error_code, "exception": type(e).__name__, "raw": False}
+        # The SQL store's session wraps every other exception (a Python error, a sqlite3
+        # driver error) in an MlflowException: "wrapped" names the original class.
+        cause = e.__cause__
+        if cause is not None and not isinstance(cause, MlflowException):
+            err["wrapped"] = type(cause).__name__
+        return "error", err
     except Exception as e:  # noqa: BLE001 - plain Python exceptions are part of the behaviour
         msg = ADDR_RE.sub(" at 0x0>", str(e))
         return "error", {"message": msg, "message_normalized": normalize(msg),
@@ -309,6 +318,65 @@ for fc in FILE_CASES:
     case[kind] = val
     out.append(case)
     prev = case
+
+# SQL-only cases: what the SQL store checks or computes differently from the file store.
+def _tok(obj):
+    return base64.b64encode(json.dumps(obj).encode()).decode()
+
+
+def _args(filter=None, order_by=None, view=None, max_results=None, page_token=None, exps=None):
+    return {"experiment_ids": exps, "filter": filter, "order_by": order_by, "view_type": view,
+            "max_results": max_results, "page_token": page_token}
+
+
+R01 = MANIFEST["runs"]["r01"]["run_id"]
+SQL_ONLY = [
+    ("runs", _args("", exps=["abc"]), "experiment ids must be integers"),
+    ("runs", _args("", exps=[" 9 "]), "int() accepts surrounding spaces"),
+    ("runs", _args("", exps=["9", "x"]), None),
+    ("runs", _args("", order_by=["created", "start_time DESC"], exps=["9"]),
+     "alias and key are the same field"),
+    ("runs", _args("", order_by=["tags.env", "tag.env DESC"], exps=["9"]), None),
+    ("runs", _args("", order_by=["metrics.acc", "datasets.name"], exps=["9"]), None),
+    ("runs", _args("", order_by=["foo", "metrics.acc", "metrics.acc"], exps=["9"]), None),
+    ("runs", _args("", order_by=["metrics.acc", "metrics.acc", "foo"], exps=["9"]), None),
+    ("runs", _args("", order_by=["metrics.loss DESC"], exps=["9", "10"]), "inf stored clamped"),
+    ("runs", _args("", order_by=["end_time"], exps=["9"]), "NULL end times last"),
+    ("runs", _args("", order_by=["end_time DESC"], exps=["9"]), None),
+    ("runs", _args("datasets.context LIKE 'T%'", exps=["9", "10"]), None),
+    ("runs", _args("datasets.digest ILIKE 'FFF%'", exps=["9", "10"]), None),
+    ("runs", _args("datasets.name LIKE '%-ds' AND datasets.context = 'eval'", exps=["9", "10"]),
+     None),
+    ("runs", _args("metrics.loss > 1e308", exps=["9"]), "+inf is stored as 1.797e308"),
+    ("runs", _args("metrics.loss <= -1.7976931348623157e308", exps=["9"]), None),
+    ("runs", _args("metrics.acc != 0.5", exps=["9"], order_by=["metrics.acc"]), None),
+    ("runs", _args("run_name LIKE '%LICE'", exps=["9"]), None),
+    ("runs", _args(f"run_id LIKE '{R01[:5].upper()}%'", exps=["9"]), "LIKE is case-sensitive"),
+    ("runs", _args("", exps=["9"], max_results=3, page_token=_tok({"offset": 10 ** 20})),
+     "offset beyond 64 bits"),
+    ("runs", _args("", exps=["9"], max_results=3, page_token=_tok({"offset": -40})), None),
+    ("experiments", _args("experiment_id = 'abc'"), None),
+    ("experiments", _args("experiment_id = ' 9 '"), None),
+    ("experiments", _args("experiment_id IN ('9', 'x')"), None),
+    ("experiments", _args("experiment_id != '9' AND experiment_id LIKE '1%'"), None),
+    ("experiments", _args("creation_time = 1e3"), None),
+    ("experiments", _args(f"creation_time >= {1700000000000 + 200}"), None),
+    ("experiments", _args("name LIKE 'ALPHA'"), None),
+    ("experiments", _args("name ILIKE 'Épsilon'"), None),
+    ("experiments", _args("tags.note LIKE '%\n%'"), None),
+    ("experiments", _args("name = 'x' AND tags.team > 'a'"), "tag comparator checked eagerly"),
+    ("experiments", _args(order_by=["experiment_id ASC"], view="ALL"), None),
+    ("experiments", _args(order_by=["name DESC"], view="ALL", max_results=3,
+                          page_token=_tok({"offset": -1})), None),
+]
+for i, (entity, args, note) in enumerate(SQL_ONLY, 1):
+    kind, val = outcome(entity, args)
+    case = {"id": f"sql-{i:03d}", "entity": entity}
+    if note:
+        case["note"] = note
+    case["args"] = args
+    case[kind] = val
+    out.append(case)
 
 with open(OUT_JSON, "w", encoding="utf-8") as fh:
     json.dump(out, fh, indent=1, ensure_ascii=False)
