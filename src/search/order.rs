@@ -186,6 +186,12 @@ pub fn parse_run_order_by(clauses: &[String]) -> Result<RunOrder, SearchError> {
 }
 
 impl RunOrder {
+    /// The clauses that parsed, first clause first (a backend that sorts itself, such as the
+    /// SQL store, needs the keys). Reading them changes nothing in how `sort_runs` behaves.
+    pub fn clauses(&self) -> Vec<&OrderClause> {
+        self.steps.iter().rev().flatten().collect()
+    }
+
     /// The metrics, params, tags and attributes sorting reads (the default order included).
     pub fn needs(&self) -> Needs {
         let mut needs = Needs::default();

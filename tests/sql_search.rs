@@ -1,0 +1,143 @@
+//! Search on the SQLite store against MLflow 3.17.2's SqlAlchemyStore (tests/sql_fixtures,
+//! `search_corpus.py`): for every runs and experiments case of the search corpus, replayed on a
+//! sqlite database written by MLflow, mlrs returns MLflow's ids in MLflow's order and MLflow's
+//! next page token, or MLflow's error message. Exceptions, all named: the deliberate refusals
+//! of tests/search_corpus (MLflow accepting nonsense), and raw Python or sqlite3 exceptions
+//! (mlrs must fail too, with its own message).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use mlrs::backend::sql::SqlStore;
+use mlrs::entities::ViewType;
+use mlrs::search::SearchQuery;
+use serde_json::Value;
+
+const FIX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/sql_fixtures");
+
+/// Our wording for the inputs MLflow accepts although they make no sense (as in
+/// tests/search_corpus.rs).
+const DELIBERATE_REFUSALS: [&str; 6] = [
+    "AND is missing between",
+    "it has no comparison",
+    "it starts with AND",
+    "it ends with AND",
+    "AND appears twice in a row",
+    "is not a key; is an AND missing?",
+];
+
+fn store(dir: &Path) -> SqlStore {
+    let p = dir.join("mlflow.db");
+    std::fs::copy(format!("{FIX}/search-3.17.2.db"), &p).unwrap();
+    SqlStore::open(
+        &format!("sqlite:///{}", p.display()),
+        Arc::new(|_: &str| {}),
+    )
+    .unwrap()
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect()
+}
+
+fn run_case(store: &SqlStore, case: &Value) -> Result<(Vec<String>, Option<String>), String> {
+    let args = &case["args"];
+    let order_by = if args["order_by"].is_null() {
+        Vec::new()
+    } else {
+        strings(&args["order_by"])
+    };
+    let q = SearchQuery {
+        filter: args["filter"].as_str().unwrap_or(""),
+        order_by: &order_by,
+        max_results: args["max_results"].as_i64().unwrap_or(1000),
+        page_token: args["page_token"].as_str(),
+    };
+    let view = match args["view_type"].as_str() {
+        Some("DELETED_ONLY") => ViewType::DeletedOnly,
+        Some("ALL") => ViewType::All,
+        _ => ViewType::ActiveOnly,
+    };
+    let err = |e: mlrs::Error| e.to_string();
+    match case["entity"].as_str().unwrap() {
+        "runs" => {
+            let page = store
+                .search_runs(&strings(&args["experiment_ids"]), view, &q)
+                .map_err(err)?;
+            Ok((
+                page.items.into_iter().map(|r| r.run_id).collect(),
+                page.next_page_token,
+            ))
+        }
+        _ => {
+            let page = store.search_experiments(view, &q).map_err(err)?;
+            Ok((
+                page.items.into_iter().map(|e| e.experiment_id).collect(),
+                page.next_page_token,
+            ))
+        }
+    }
+}
+
+#[test]
+fn sql_search_answers_match_mlflow_sqlalchemy_store() {
+    let cases: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(format!("{FIX}/search-corpus-3.17.2.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(cases.len() >= 800, "{}", cases.len());
+    let tmp = tempfile::tempdir().unwrap();
+    let store = store(tmp.path());
+    let mut failures = Vec::new();
+    let (mut agree, mut deliberate, mut raw) = (0, Vec::new(), 0);
+    for case in &cases {
+        let id = case["id"].as_str().unwrap();
+        let got = run_case(&store, case);
+        if let Some(want) = case.get("result") {
+            let want_ids = strings(&want["ids"]);
+            let want_token = want["next_page_token"].as_str().map(str::to_string);
+            match got {
+                Ok((ids, token)) if ids == want_ids && token == want_token => agree += 1,
+                Err(msg) if DELIBERATE_REFUSALS.iter().any(|d| msg.contains(d)) => {
+                    deliberate.push(id.to_string())
+                }
+                other => failures.push(format!(
+                    "{id} {}: want {want_ids:?} {want_token:?}, got {other:?}",
+                    case["args"]
+                )),
+            }
+        } else {
+            let e = &case["error"];
+            let want = e["message_normalized"].as_str().unwrap();
+            // A raw Python or sqlite3 driver exception (binding a tuple, an offset beyond 64
+            // bits, recursion depth), which the SQL store wraps into an MlflowException.
+            let is_raw = e["raw"] == true || e.get("wrapped").is_some();
+            match got {
+                Err(msg) if msg == want => agree += 1,
+                Err(_) if is_raw => raw += 1,
+                other => failures.push(format!(
+                    "{id} {}: want error {want:?}, got {other:?}",
+                    case["args"]
+                )),
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+    assert!(deliberate.len() <= 40, "{deliberate:?}");
+    eprintln!(
+        "{} cases: {agree} agree exactly, {} deliberate refusals {deliberate:?}, {raw} raw \
+         MLflow errors refused with our message",
+        cases.len(),
+        deliberate.len()
+    );
+}
