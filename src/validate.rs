@@ -320,9 +320,8 @@ pub fn validate_model_name_is_safe(name: &str) -> Result<()> {
     Ok(())
 }
 
-/// A new registered-model name: MLflow 3's `_validate_model_name` plus the file store's
-/// checks (no path separator, no `%`) and mlrs's own (no `\`, no NUL).
-pub fn validate_model_name(name: &str) -> Result<()> {
+/// MLflow 3's `_validate_model_name` alone, as its SQL registry applies it to every name.
+pub fn validate_model_name_mlflow(name: &str) -> Result<()> {
     if name.trim().is_empty() {
         return Err(Error::invalid(
             "Missing value for required parameter 'name'.",
@@ -336,6 +335,13 @@ pub fn validate_model_name(name: &str) -> Result<()> {
     if path_not_unique(name) {
         return Err(invalid_value("name", name, &bad_path_message(name)));
     }
+    Ok(())
+}
+
+/// A new registered-model name: MLflow 3's `_validate_model_name` plus the file store's
+/// checks (no path separator, no `%`) and mlrs's own (no `\`, no NUL).
+pub fn validate_model_name(name: &str) -> Result<()> {
+    validate_model_name_mlflow(name)?;
     if name.contains('%') {
         return Err(Error::invalid(format!(
             "Invalid name: '{name}'. Registered model name cannot contain '%' character"

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Located, Mode, RegistryStore, RunHit, TrackingStore};
+use super::{Located, LoggedModelRef, Mode, RegistryStore, RunHit, TrackingStore};
 use crate::entities::registry::{ModelVersion, RegisteredModel};
 use crate::entities::{
     Batch, Experiment, FileInfo, Metric, Run, RunInfo, RunParts, RunStatus, ViewType,
@@ -44,6 +44,20 @@ pub(super) fn open_registry(
     }
     std::fs::create_dir_all(registry.root()).map_err(|e| Error::io(registry.root(), e))?;
     Ok(registry)
+}
+
+impl FileStore {
+    fn logged_model_ref(
+        &self,
+        lm: &crate::store::registry::LoggedModelDir,
+    ) -> Result<LoggedModelRef> {
+        Ok(LoggedModelRef {
+            model_id: lm.model_id.clone(),
+            source_run_id: lm.source_run_id.clone(),
+            storage_location: self.logged_model_storage_location(lm)?,
+            artifacts: self.logged_model_artifacts(lm)?,
+        })
+    }
 }
 
 /// The tracking store a file registry registers from and resolves into: a file store too.
@@ -234,6 +248,35 @@ impl TrackingStore for FileStore {
 
     fn log_artifacts(&self, run_id: &str, local_dir: &Path, artifact_path: &str) -> Result<()> {
         FileStore::log_artifacts(self, run_id, local_dir, artifact_path).map(drop)
+    }
+
+    fn artifact_root(&self, run_id: &str) -> Result<PathBuf> {
+        FileStore::artifact_root(self, run_id)
+    }
+
+    fn find_logged_model(&self, model_id: &str) -> Result<Option<LoggedModelRef>> {
+        match FileStore::find_logged_model(self, model_id)? {
+            Some(lm) => Ok(Some(self.logged_model_ref(&lm)?)),
+            None => Ok(None),
+        }
+    }
+
+    fn logged_model_of_run(&self, run_id: &str, name: &str) -> Result<Option<LoggedModelRef>> {
+        match self.logged_model_of_run_named(run_id, name)? {
+            Some(lm) => Ok(Some(self.logged_model_ref(&lm)?)),
+            None => Ok(None),
+        }
+    }
+
+    fn record_model_version_on_logged_model(
+        &self,
+        model_id: &str,
+        name: &str,
+        version: i64,
+    ) -> Result<()> {
+        let lm = FileStore::find_logged_model(self, model_id)?
+            .ok_or_else(|| Error::not_found(format!("Model '{model_id}' not found")))?;
+        FileStore::record_model_version_on_logged_model(self, &lm, name, version)
     }
 }
 

@@ -5,7 +5,7 @@
 //! them, so a SQL or tracking-server backend can implement the same traits. The traits are
 //! object-safe and `Send + Sync`: the command line holds a `Box<dyn TrackingStore>` chosen at
 //! run time from the URI's scheme. Backends today: MLflow's file store (`crate::store`, whose
-//! impls are in `file.rs`). Maintenance that only makes sense on files (doctor, gc, relocate,
+//! impls are in `file.rs`) and MLflow's SQLite database (`sql`). Maintenance that only makes sense on files (doctor, gc, relocate,
 //! close-stale, export/import bundles) reaches the `FileStore` through `as_file_store`.
 
 use std::path::{Path, PathBuf};
@@ -20,6 +20,7 @@ use crate::store::{FileStore, RunDir, WarnSink};
 
 mod file;
 pub mod migrate;
+mod model_uri;
 pub mod sql;
 
 /// How a command opens a store.
@@ -150,6 +151,35 @@ pub trait TrackingStore: Send + Sync {
     fn log_artifact(&self, run_id: &str, local_file: &Path, artifact_path: &str) -> Result<()>;
     /// Logs the contents of a local directory under `artifact_path`.
     fn log_artifacts(&self, run_id: &str, local_dir: &Path, artifact_path: &str) -> Result<()>;
+    /// The local directory holding a run's artifacts (a one-line error for a remote URI).
+    fn artifact_root(&self, run_id: &str) -> Result<PathBuf>;
+
+    // MLflow 3 logged models, as far as the registry needs them.
+
+    /// The live logged model `model_id` (MLflow's `get_logged_model`; deleted counts as missing).
+    fn find_logged_model(&self, model_id: &str) -> Result<Option<LoggedModelRef>>;
+    /// The live logged model named `name` whose source run is `run_id` (with several, the
+    /// one MLflow's `register_model` picks).
+    fn logged_model_of_run(&self, run_id: &str, name: &str) -> Result<Option<LoggedModelRef>>;
+    /// Appends `{"name", "version"}` to the logged model's `mlflow.modelVersions` tag, as
+    /// `mlflow.register_model` does.
+    fn record_model_version_on_logged_model(
+        &self,
+        model_id: &str,
+        name: &str,
+        version: i64,
+    ) -> Result<()>;
+}
+
+/// An MLflow 3 logged model, as the registry needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoggedModelRef {
+    pub model_id: String,
+    pub source_run_id: Option<String>,
+    /// The artifact URI a version registered from it records as `storage_location`.
+    pub storage_location: String,
+    /// Its artifacts on the local disk.
+    pub artifacts: PathBuf,
 }
 
 /// MLflow's model registry: registered models, versions, stages, aliases, tags, search, and
@@ -271,9 +301,7 @@ pub fn open_registry(
     warn: WarnSink,
 ) -> Result<Box<dyn RegistryStore>> {
     if is_sqlite(registry_uri) {
-        return Err(Error::invalid(format!(
-            "the model registry in a SQLite database ({registry_uri}) is not supported yet; give a file registry with --registry-uri"
-        )));
+        return Ok(Box::new(sql::open(registry_uri, mode, warn)?));
     }
     Ok(Box::new(file::open_registry(
         registry_uri,

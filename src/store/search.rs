@@ -26,7 +26,7 @@ pub struct FoundRun {
     pub info: RunInfo,
 }
 
-fn search_error(e: search::SearchError) -> Error {
+pub(crate) fn search_error(e: search::SearchError) -> Error {
     Error::InvalidValue(e.message)
 }
 

@@ -17,6 +17,7 @@ use crate::store::WarnSink;
 use crate::validate;
 
 mod migrate;
+mod registry;
 mod search;
 mod tracking;
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, params};
 
 use super::{SqlStore, read_value};
-use crate::backend::{Located, RunHit, TrackingStore};
+use crate::backend::{Located, LoggedModelRef, RunHit, TrackingStore};
 use crate::entities::{
     Batch, DatasetInput, Experiment, FileInfo, LifecycleStage, Metric, Run, RunData, RunInfo,
     RunInputs, RunParts, RunStatus, ViewType,
@@ -468,5 +468,26 @@ impl TrackingStore for SqlStore {
 
     fn log_artifacts(&self, run_id: &str, local_dir: &Path, artifact_path: &str) -> Result<()> {
         SqlStore::log_artifacts(self, run_id, local_dir, artifact_path)
+    }
+
+    fn artifact_root(&self, run_id: &str) -> Result<PathBuf> {
+        SqlStore::artifact_root(self, run_id)
+    }
+
+    fn find_logged_model(&self, model_id: &str) -> Result<Option<LoggedModelRef>> {
+        SqlStore::find_logged_model(self, model_id)
+    }
+
+    fn logged_model_of_run(&self, run_id: &str, name: &str) -> Result<Option<LoggedModelRef>> {
+        SqlStore::logged_model_of_run(self, run_id, name)
+    }
+
+    fn record_model_version_on_logged_model(
+        &self,
+        model_id: &str,
+        name: &str,
+        version: i64,
+    ) -> Result<()> {
+        SqlStore::record_model_version_on_logged_model(self, model_id, name, version)
     }
 }

@@ -168,7 +168,7 @@ fn read_logged_model(exp: &ExperimentDir, dir: &Path, id: &str) -> Result<Logged
 }
 
 /// Python's `json.dumps(value)`: `", "` and `": "` separators, ASCII-only strings.
-fn python_json_dumps(v: &serde_json::Value) -> String {
+pub(crate) fn python_json_dumps(v: &serde_json::Value) -> String {
     use serde_json::Value;
     match v {
         Value::Null => "null".into(),

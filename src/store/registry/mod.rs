@@ -28,7 +28,10 @@ mod registered_model;
 mod resolve;
 
 pub use logged_model::LoggedModelDir;
+pub(crate) use logged_model::python_json_dumps;
 pub use model_version::NewVersion;
+pub(crate) use registered_model::model_exists_error;
+pub use resolve::{ModelUri, parse_model_uri, parse_runs_uri, plain_registration_source};
 
 /// The registry's directory under the registry root.
 pub const MODELS_DIR: &str = "models";
@@ -398,7 +401,7 @@ impl FileStore {
 
 /// MLflow's `get_latest_versions`: the highest version in each of `stages`, in `stages` order
 /// (deleted versions never match).
-fn latest_per_stage(
+pub(crate) fn latest_per_stage(
     versions: impl Iterator<Item = ModelVersion>,
     stages: &[Stage],
 ) -> Vec<ModelVersion> {

@@ -78,22 +78,7 @@ impl FileStore {
         let existing_is_prompt = fs::read_to_string(dir.join(TAGS).join(tags::IS_PROMPT))
             .map(|v| v.eq_ignore_ascii_case("true"))
             .unwrap_or(false);
-        let new_is_prompt = new_tags
-            .iter()
-            .any(|(k, v)| k == tags::IS_PROMPT && v.eq_ignore_ascii_case("true"));
-        let entity = |p: bool| if p { "Prompt" } else { "Registered Model" };
-        if existing_is_prompt != new_is_prompt {
-            return Error::AlreadyExists(format!(
-                "Tried to create a {} with name {}, but the name is already taken by a {}. MLflow does not allow creating a model and a prompt with the same name.",
-                entity(new_is_prompt).to_lowercase(),
-                validate::python_repr(name),
-                entity(existing_is_prompt).to_lowercase()
-            ));
-        }
-        Error::AlreadyExists(format!(
-            "{} (name={name}) already exists.",
-            entity(new_is_prompt)
-        ))
+        model_exists_error(name, existing_is_prompt, new_tags)
     }
 
     /// MLflow's `get_registered_model`, with `latest_versions`.
@@ -287,4 +272,28 @@ pub(super) fn remove_key_file(path: &Path) -> Result<bool> {
         }
         _ => Ok(false),
     }
+}
+
+/// MLflow's "already exists" wording, which differs when the name is taken by a prompt.
+pub(crate) fn model_exists_error(
+    name: &str,
+    existing_is_prompt: bool,
+    new_tags: &[(String, String)],
+) -> Error {
+    let new_is_prompt = new_tags
+        .iter()
+        .any(|(k, v)| k == tags::IS_PROMPT && v.eq_ignore_ascii_case("true"));
+    let entity = |p: bool| if p { "Prompt" } else { "Registered Model" };
+    if existing_is_prompt != new_is_prompt {
+        return Error::AlreadyExists(format!(
+            "Tried to create a {} with name {}, but the name is already taken by a {}. MLflow does not allow creating a model and a prompt with the same name.",
+            entity(new_is_prompt).to_lowercase(),
+            validate::python_repr(name),
+            entity(existing_is_prompt).to_lowercase()
+        ));
+    }
+    Error::AlreadyExists(format!(
+        "{} (name={name}) already exists.",
+        entity(new_is_prompt)
+    ))
 }

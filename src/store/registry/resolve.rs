@@ -145,39 +145,7 @@ impl FileStore {
         if strip_scheme(model_uri, "models").is_some() {
             return self.registration_from_models_uri(tracking, model_uri);
         }
-        let missing = || Error::not_found(format!("model path '{model_uri}' does not exist"));
-        // A plain path is recorded absolute (MLflow keeps it verbatim, relative to whatever
-        // directory a later reader happens to run in); a relative `file:` URI likewise.
-        let source = match uri::uri_scheme(model_uri) {
-            None => {
-                let p = uri::absolute(Path::new(model_uri))?;
-                if !p.exists() {
-                    return Err(missing());
-                }
-                p.to_string_lossy().into_owned()
-            }
-            Some(s) if s.eq_ignore_ascii_case("file") => {
-                let given = uri::file_uri_to_path(model_uri)?;
-                let p = uri::absolute(&given)?;
-                if !p.exists() {
-                    return Err(missing());
-                }
-                if given.is_absolute() {
-                    model_uri.to_string()
-                } else {
-                    uri::path_to_file_uri(&p)
-                }
-            }
-            Some(_) => model_uri.to_string(),
-        };
-        Ok((
-            NewVersion {
-                storage_location: source.clone(),
-                source,
-                ..NewVersion::default()
-            },
-            None,
-        ))
+        Ok((plain_registration_source(model_uri)?, None))
     }
 
     fn registration_from_models_uri(
@@ -293,6 +261,55 @@ impl FileStore {
             other => other,
         })
     }
+}
+
+impl FileStore {
+    /// The live logged model named `name` whose source run is `run_id` (`self` is the
+    /// tracking store), picked as `register` picks it.
+    pub fn logged_model_of_run_named(
+        &self,
+        run_id: &str,
+        name: &str,
+    ) -> Result<Option<LoggedModelDir>> {
+        let dir = self.find_run_dir(run_id)?;
+        logged_model_of_run(self, &dir, run_id, name)
+    }
+}
+
+/// What a version registered from a path or a non-`runs:`/`models:` URI records: a plain path
+/// absolute (MLflow keeps it verbatim, relative to whatever directory a later reader happens to
+/// run in), a relative `file:` URI likewise; the path must exist.
+pub fn plain_registration_source(model_uri: &str) -> Result<NewVersion> {
+    let missing = || Error::not_found(format!("model path '{model_uri}' does not exist"));
+    // A plain path is recorded absolute (MLflow keeps it verbatim, relative to whatever
+    // directory a later reader happens to run in); a relative `file:` URI likewise.
+    let source = match uri::uri_scheme(model_uri) {
+        None => {
+            let p = uri::absolute(Path::new(model_uri))?;
+            if !p.exists() {
+                return Err(missing());
+            }
+            p.to_string_lossy().into_owned()
+        }
+        Some(s) if s.eq_ignore_ascii_case("file") => {
+            let given = uri::file_uri_to_path(model_uri)?;
+            let p = uri::absolute(&given)?;
+            if !p.exists() {
+                return Err(missing());
+            }
+            if given.is_absolute() {
+                model_uri.to_string()
+            } else {
+                uri::path_to_file_uri(&p)
+            }
+        }
+        Some(_) => model_uri.to_string(),
+    };
+    Ok(NewVersion {
+        storage_location: source.clone(),
+        source,
+        ..NewVersion::default()
+    })
 }
 
 /// `runs:/RUN/PATH` for registration: the run's artifact directory when it holds an `MLmodel`
