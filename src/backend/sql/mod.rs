@@ -106,11 +106,15 @@ fn now_ms() -> i64 {
     crate::store::now_ms()
 }
 
-/// The database at `uri`, opened as `mode` asks: only `Mode::Create` creates a missing file.
+/// The database at `uri`, opened as `mode` asks: only `Mode::Create` creates a missing file;
+/// `Mode::AsIs` reads a missing file as an empty store (nothing is created on disk).
 pub(crate) fn open(uri: &str, mode: crate::backend::Mode, warn: WarnSink) -> Result<SqlStore> {
     match mode {
         crate::backend::Mode::Create => SqlStore::open_or_create(uri, warn),
-        _ => SqlStore::open(uri, warn),
+        crate::backend::Mode::AsIs if !parse_sqlite_uri(uri)?.exists() => {
+            SqlStore::absent(parse_sqlite_uri(uri)?, warn)
+        }
+        crate::backend::Mode::MustExist | crate::backend::Mode::AsIs => SqlStore::open(uri, warn),
     }
 }
 
@@ -134,6 +138,27 @@ impl SqlStore {
             create_database(&path)?;
         }
         Self::open_existing(path, warn)
+    }
+
+    /// A read-only, empty, in-memory stand-in for a database file that does not exist: a store
+    /// consulted on the side (the tracking store behind a registration) finds nothing in it,
+    /// and the file is not created.
+    fn absent(path: PathBuf, warn: WarnSink) -> Result<SqlStore> {
+        let display = path.display().to_string();
+        let conn = Connection::open_in_memory().map_err(|e| sql_err(&display, e))?;
+        conn.execute_batch(&format!("BEGIN;\n{SCHEMA_3_17_2}COMMIT;"))
+            .map_err(|e| sql_err(&display, e))?;
+        let artifact_root = std::env::current_dir()
+            .map(|d| d.join("mlruns").display().to_string())
+            .unwrap_or_else(|_| "mlruns".to_string());
+        Ok(SqlStore {
+            conn: Mutex::new(conn),
+            path,
+            display,
+            read_only: true,
+            artifact_root,
+            warn,
+        })
     }
 
     fn open_existing(path: PathBuf, warn: WarnSink) -> Result<SqlStore> {
@@ -993,8 +1018,17 @@ fn create_database(path: &Path) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
     }
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(path, e)
-    })
+    // Publish without replacing: when several processes create the database at once, the
+    // first link wins and the others open that one (a rename would swap the file under a
+    // writer that already opened the winner).
+    let linked = std::fs::hard_link(&tmp, path);
+    let result = match linked {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        // a file system without hard links: rename, unless someone created it meanwhile
+        Err(_) if !path.exists() => std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e)),
+        Err(_) => Ok(()),
+    };
+    let _ = std::fs::remove_file(&tmp);
+    result
 }
