@@ -14,6 +14,9 @@ fn deleted_run(s: &Scratch) -> (String, String) {
 #[test]
 fn gc_removes_deleted_runs_and_trashed_experiments_only() {
     let s = Scratch::new();
+    if s.skip_unless_file_store("maintenance (gc, doctor, relocate, close-stale)") {
+        return;
+    }
     let (exp, dead) = deleted_run(&s);
     let alive = s
         .run(&["runs", "start", "-q", "--experiment-id", &exp])
@@ -63,6 +66,9 @@ fn gc_removes_deleted_runs_and_trashed_experiments_only() {
 #[test]
 fn gc_refuses_active_or_young_objects_before_removing_anything() {
     let s = Scratch::new();
+    if s.skip_unless_file_store("maintenance (gc, doctor, relocate, close-stale)") {
+        return;
+    }
     let (exp, dead) = deleted_run(&s);
     let alive = s
         .run(&["runs", "start", "-q", "--experiment-id", &exp])
@@ -96,6 +102,9 @@ fn gc_refuses_active_or_young_objects_before_removing_anything() {
 #[test]
 fn relocate_rewrites_artifact_uris_after_a_move_and_keeps_everything_else() {
     let s = Scratch::new();
+    if s.skip_unless_file_store("maintenance (gc, doctor, relocate, close-stale)") {
+        return;
+    }
     let (exp, run) = s.exp_and_run();
     s.run(&["runs", "log-param", "--run-id", &run, "p", "v"])
         .ok();
@@ -168,6 +177,9 @@ fn relocate_rewrites_artifact_uris_after_a_move_and_keeps_everything_else() {
 #[test]
 fn close_stale_ends_running_runs_without_recent_writes() {
     let s = Scratch::new();
+    if s.skip_unless_file_store("maintenance (gc, doctor, relocate, close-stale)") {
+        return;
+    }
     let (exp, run) = s.exp_and_run();
     let meta = s.store().join(&exp).join(&run).join("meta.yaml");
     // Age the run: start time and every file time two days back.
@@ -228,6 +240,9 @@ fn close_stale_ends_running_runs_without_recent_writes() {
 #[test]
 fn doctor_reports_and_fixes_without_deleting_data() {
     let s = Scratch::new();
+    if s.skip_unless_file_store("maintenance (gc, doctor, relocate, close-stale)") {
+        return;
+    }
     let (exp, run) = s.exp_and_run();
     s.run(&[
         "runs",

@@ -354,6 +354,9 @@ fn deleted_runs_are_exported_only_with_include_deleted() {
 #[test]
 fn a_missing_artifact_is_reported_and_counted_not_fatal() {
     let s = Scratch::new();
+    if s.skip_unless_file_store("export/import") {
+        return;
+    }
     let (_, run) = s.exp_and_run();
     std::fs::write(s.path().join("ok.txt"), "fine").unwrap();
     s.run(&["artifacts", "log-artifact", "-l", "ok.txt", "-r", &run])
@@ -694,6 +697,9 @@ fn assert_run_matches_sample(store: &FileStore, run_json: &Path) -> String {
 fn the_peers_experiment_exports_import_with_the_data_they_hold() {
     for which in ["filestore/experiment", "server/experiment"] {
         let s = Scratch::new();
+        if s.skip_unless_file_store("export/import") {
+            return;
+        }
         let input = sample(which);
         let out = s
             .run(&[
@@ -737,6 +743,9 @@ fn the_peers_experiment_exports_import_with_the_data_they_hold() {
 #[test]
 fn the_peers_run_export_imports_into_an_experiment() {
     let s = Scratch::new();
+    if s.skip_unless_file_store("export/import") {
+        return;
+    }
     let input = sample("filestore/run");
     let id = s
         .run(&[
@@ -757,6 +766,9 @@ fn the_peers_run_export_imports_into_an_experiment() {
 #[test]
 fn the_peers_model_export_imports_with_version_numbers_stages_and_aliases() {
     let s = Scratch::new();
+    if s.skip_unless_file_store("export/import") {
+        return;
+    }
     let input = sample("server/model");
     let out = s
         .run(&[

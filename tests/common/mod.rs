@@ -85,6 +85,21 @@ impl Scratch {
         self.backend == Backend::File
     }
 
+    /// For a test of a command that works on file stores only (gc, doctor, store relocate,
+    /// runs close-stale, export/import; `cli_tracking` checks that other backends refuse
+    /// them): true, after a note on stderr, when the matrix runs another backend.
+    #[allow(dead_code)]
+    pub fn skip_unless_file_store(&self, what: &str) -> bool {
+        if self.is_file_store() {
+            return false;
+        }
+        eprintln!(
+            "skipped on {:?}: {what} works on file stores only",
+            self.backend
+        );
+        true
+    }
+
     /// The URI that names the scratch store, for tests that pass `--tracking-uri` themselves.
     pub fn tracking_uri(&self) -> String {
         self.backend
