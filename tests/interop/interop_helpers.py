@@ -4,11 +4,16 @@ Importing this module prepares the environment *before* mlflow is imported: file
 (MLflow >= 3.13 refuses them otherwise), no async logging, no telemetry, and no leaked
 MLFLOW_TRACKING_URI / MLFLOW_REGISTRY_URI / experiment or run ids from the caller's shell.
 """
+import contextlib
 import json
 import math
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -418,3 +423,50 @@ def assert_stores_agree(mlrs, client, artifacts_of_deleted_experiments=False):
                 for level, infos in list_artifacts_recursive(client, r.info.run_id).items():
                     args = ["-a", level] if level else []
                     assert mlrs.json("artifacts", "list", "-r", r.info.run_id, *args) == infos, level
+
+
+# ------------------------------------------------------------------------------------------------
+# A live tracking server
+# ------------------------------------------------------------------------------------------------
+SERVER_START_TIMEOUT = 240  # seconds; a fresh SQLite backend runs its migrations first
+
+
+@contextlib.contextmanager
+def mlflow_server(backend_store_uri, base, default_artifact_root=None, env=None):
+    """`mlflow server` on 127.0.0.1 over `backend_store_uri`, logging to base/server.log; yields
+    its URL and stops it (the whole process group) at the end."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    args = [MLFLOW_EXE, "server", "--backend-store-uri", backend_store_uri,
+            "--host", "127.0.0.1", "--port", str(port), "--workers", "1"]
+    if default_artifact_root is not None:
+        args += ["--default-artifact-root", str(default_artifact_root)]
+    log_path = Path(base) / "server.log"
+    url = "http://127.0.0.1:%d" % port
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(args, cwd=str(base), stdout=log, stderr=subprocess.STDOUT,
+                                env=env, start_new_session=True)
+        try:
+            deadline = time.time() + SERVER_START_TIMEOUT
+            while True:
+                try:
+                    urllib.request.urlopen(url + "/health", timeout=2).read()
+                    break
+                except Exception:
+                    if proc.poll() is not None:
+                        raise AssertionError("mlflow server exited: " + log_path.read_text()[-2000:])
+                    if time.time() > deadline:
+                        raise AssertionError("mlflow server not up after %ss" % SERVER_START_TIMEOUT)
+                    time.sleep(1)
+            yield url
+        finally:
+            try:
+                os.killpg(proc.pid, signal.SIGTERM)
+                proc.wait(timeout=30)
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                proc.wait(timeout=30)

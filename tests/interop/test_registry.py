@@ -1,4 +1,5 @@
-"""Model registry interop: mlrs and a real MLflow (3.17.2 or 2.22.0) on one file store.
+"""Model registry interop: mlrs and a real MLflow (3.17.2 or 2.22.0) on one store, a file store
+and (MLflow 3.17) a SQLite database.
 
 * A model logged and registered by MLflow is listed, described, tagged, transitioned, aliased
   and renamed by mlrs; MlflowClient then sees exactly what mlrs set, and
@@ -47,10 +48,22 @@ class AddN(mlflow.pyfunc.PythonModel):
 class Env:
     """One scratch store shared by mlrs, MlflowClient and the fluent API."""
 
-    def __init__(self, tmp_path):
-        self.root = (tmp_path / "mlruns").resolve()
-        self.uri = self.root.as_uri()
+    def __init__(self, tmp_path, backend):
+        self.backend = backend
+        if backend == "sqlite":
+            # a SQL store keeps run artifacts under ./mlruns of the working directory
+            self.root = (tmp_path / "mlflow.db").resolve()
+            self.uri = "sqlite:///" + str(self.root)
+        else:
+            self.root = (tmp_path / "mlruns").resolve()
+            self.uri = self.root.as_uri()
         self.client = MlflowClient(tracking_uri=self.uri, registry_uri=self.uri)
+
+    @property
+    def keeps_model_id(self):
+        """MLflow 3's file store records a version's logged model id; its SQL schema has no
+        column for it (MlflowClient reads None there)."""
+        return MLFLOW_3 and self.backend == "file"
 
     def mlrs(self, *args, rc=0):
         proc = subprocess.run(
@@ -86,14 +99,19 @@ class Env:
         return run.info.run_id
 
 
-@pytest.fixture
-def env(tmp_path, monkeypatch):
+SQL_SCHEMA = tuple(int(x) for x in mlflow.__version__.split(".")[:2]) >= (3, 17)
+
+
+@pytest.fixture(params=["file", "sqlite"])
+def env(request, tmp_path, monkeypatch):
     if not MLRS_BIN or not os.access(MLRS_BIN, os.X_OK):
         pytest.fail("MLRS_BIN must name the built mlrs binary")
+    if request.param == "sqlite" and not SQL_SCHEMA:
+        pytest.skip("mlrs writes MLflow 3.17's SQL schema revision; older ones are refused")
     work = tmp_path / "cwd"
     work.mkdir()
     monkeypatch.chdir(work)  # MLflow 3 may create mlflow.db in the working directory
-    e = Env(tmp_path)
+    e = Env(tmp_path, request.param)
     monkeypatch.setenv("MLFLOW_TRACKING_URI", e.uri)
     monkeypatch.setenv("MLFLOW_REGISTRY_URI", e.uri)
     mlflow.set_tracking_uri(e.uri)
@@ -112,6 +130,12 @@ def env(tmp_path, monkeypatch):
 
 def predict(uri):
     return list(mlflow.pyfunc.load_model(uri).predict(pd.DataFrame({"x": [1, 2]})))
+
+
+def aliases(rm):
+    """A registered model's aliases, versions as strings: MLflow's SQL store hands them out as
+    the ints of its column, its file store as strings."""
+    return {k: str(v) for k, v in rm.aliases.items()}
 
 
 def stages(client, name):
@@ -152,7 +176,7 @@ def test_mlflow_registered_model_is_managed_by_mlrs(env):
     rm = c.get_registered_model("interop-model")
     assert rm.description == "fraud: v2\n\nsecond line"
     assert rm.tags == {"team": "risk", "12:30": "on"}
-    assert rm.aliases == {"champion": "2"}
+    assert aliases(rm) == {"champion": "2"}
     assert {(int(v.version), v.current_stage) for v in rm.latest_versions} == {
         (1, "Archived"), (2, "Production")}
     assert stages(c, "interop-model") == {1: "Archived", 2: "Production"}
@@ -172,7 +196,7 @@ def test_mlflow_registered_model_is_managed_by_mlrs(env):
     env.mlrs("models", "rename", "interop-model", "renamed-model")
     rm = c.get_registered_model("renamed-model")
     assert rm.tags == {"team": "risk", "12:30": "on"}
-    assert rm.aliases == {"champion": "2"}
+    assert aliases(rm) == {"champion": "2"}
     assert c.get_model_version("renamed-model", "2").tags == {"validated": "true"}
     assert stages(c, "renamed-model") == {1: "Archived", 2: "Production"}
     assert predict("models:/renamed-model@champion") == [21.0, 22.0]
@@ -199,9 +223,14 @@ def test_mlrs_registered_model_is_recorded_and_managed_like_mlflow(env):
     assert mine.run_id == reference.run_id == run
     assert (c.get_model_version_download_uri("reverse", "1")
             == c.get_model_version_download_uri("reference", reference.version))
-    if MLFLOW_3:
+    if env.keeps_model_id:
         assert mine.model_id == reference.model_id and mine.model_id.startswith("m-")
-        versions_tag = json.loads(c.get_logged_model(mine.model_id).tags["mlflow.modelVersions"])
+    elif MLFLOW_3:
+        assert c.get_model_version("reference", "1").model_id is None
+        assert mine.model_id is None
+    if MLFLOW_3:
+        (logged,) = c.search_logged_models(experiment_ids=[c.get_run(run).info.experiment_id])
+        versions_tag = json.loads(c.get_logged_model(logged.model_id).tags["mlflow.modelVersions"])
         assert versions_tag == [{"name": "reverse", "version": 1}, {"name": "reverse", "version": 2},
                                 {"name": "reference", "version": 1}]
     assert mine.tags == {"commit": "abc123"}
@@ -260,7 +289,8 @@ def test_concurrent_mlrs_registers_and_transitions_are_read_by_mlflow(env):
         range(1, 9))
     if MLFLOW_3:
         # every register also linked its version from the logged model, none lost
-        model_id = c.get_model_version("concurrent", "1").model_id
+        model_id = c.search_logged_models(
+            experiment_ids=[c.get_run(run).info.experiment_id])[0].model_id
         linked = json.loads(c.get_logged_model(model_id).tags["mlflow.modelVersions"])
         assert sorted(d["version"] for d in linked) == list(range(1, 9))
 

@@ -232,3 +232,43 @@ def test_a_file_store_mlflow_wrote_migrates_into_sqlite_and_mlflow_reads_the_sam
             b = [H.jsonable(dict(H.metric_dict(m), value=_sql_reads(m.value)))
                  for m in fclient.get_metric_history(r.info.run_id, key)]
             assert a == b, key
+
+
+@needs_head
+def test_mlflow_server_over_a_database_mlrs_wrote_serves_it_exactly(sql, sql_mlrs, open_client, tmp_path):
+    """`mlflow server` on what mlrs wrote (runs and the registry): a REST client reads the same."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("artifact ✓\n")
+    (src / "model").mkdir()
+    (src / "model" / "MLmodel").write_text("flavors: {}\n")
+    exp, runs = fill_with_mlrs(sql_mlrs, src)
+    sql_mlrs("artifacts", "log-artifacts", "-r", runs[0], "-l", src / "model", "-a", "model")
+    sql_mlrs("models", "create", "yes", "--description", "2024-01-01", "-t", "12:30=on")
+    for _ in range(3):
+        sql_mlrs("models", "register", "runs:/%s/model" % runs[0], "yes")
+    sql_mlrs("models", "transition", "yes", "1", "production")
+    sql_mlrs("models", "transition", "yes", "2", "Production", "--archive-existing-versions")
+    sql_mlrs("models", "set-alias", "yes", "champion", "2")
+    sql_mlrs("models", "set-version-tag", "yes", "2", "é ü", "multi\nline")
+    sql_mlrs("models", "delete-version", "yes", "3")
+    base = tmp_path / "server"
+    base.mkdir()
+    with H.mlflow_server(sql.uri, base) as url:
+        rest = MlflowClient(tracking_uri=url, registry_uri=url)
+        assert_stores_agree(sql_mlrs, rest)
+        rm = rest.get_registered_model("yes")
+        assert rm.description == "2024-01-01" and rm.tags == {"12:30": "on"}
+        assert {k: str(v) for k, v in rm.aliases.items()} == {"champion": "2"}
+        versions = {int(v.version): v for v in rest.search_model_versions("name = 'yes'")}
+        assert {v: mv.current_stage for v, mv in versions.items()} == {
+            1: "Archived", 2: "Production"}
+        assert versions[2].tags == {"é ü": "multi\nline"}
+        assert versions[2].run_id == runs[0]
+        mine = sql_mlrs("models", "get-version", "yes", "2", "-o", "json").json()
+        assert mine["source"] == versions[2].source
+        assert mine["creation_timestamp"] == versions[2].creation_timestamp
+        assert mine["last_updated_timestamp"] == versions[2].last_updated_timestamp
+        # the server keeps numbering after mlrs's versions (the deleted 3 included)
+        assert int(rest.create_model_version("yes", versions[2].source, runs[0]).version) == 4
+    assert sql_mlrs("models", "versions", "yes", "-q").stdout.split() == ["1", "2", "4"]

@@ -20,12 +20,8 @@ import filecmp
 import json
 import math
 import os
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 os.environ.setdefault("MLFLOW_ALLOW_FILE_STORE", "true")
@@ -38,10 +34,11 @@ import pytest  # noqa: E402
 from mlflow.entities import Metric, Param, RunTag, ViewType  # noqa: E402
 from mlflow.tracking import MlflowClient  # noqa: E402
 
+import interop_helpers as H  # noqa: E402
+
 MLRS_BIN = os.environ.get("MLRS_BIN", "")
 BIN = Path(sys.executable).parent
 PEER_VERSION = "1.2.1"
-SERVER_START_TIMEOUT = 240  # seconds; a fresh SQLite backend runs its migrations first
 PEER_TIMEOUT = 600
 SQL_MAX = 1.7976931348623157e308  # a SQL-backed server stores ±inf as ±max double
 
@@ -212,40 +209,9 @@ def server(tmp_path_factory):
     if _skip_reason() is not None:
         pytest.skip(_skip_reason())
     base = tmp_path_factory.mktemp("server")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = open(base / "server.log", "w")
-    proc = subprocess.Popen(
-        [str(BIN / "mlflow"), "server", "--backend-store-uri", "sqlite:///%s" % (base / "mlflow.db"),
-         "--default-artifact-root", str(base / "artifacts"), "--host", "127.0.0.1",
-         "--port", str(port), "--workers", "1"],
-        cwd=base, stdout=log, stderr=subprocess.STDOUT, env=clean_env(), start_new_session=True)
-    url = "http://127.0.0.1:%d" % port
-    try:
-        deadline = time.time() + SERVER_START_TIMEOUT
-        while True:
-            try:
-                urllib.request.urlopen(url + "/health", timeout=2).read()
-                break
-            except Exception:
-                if proc.poll() is not None:
-                    pytest.fail("mlflow server exited: %s" % (base / "server.log").read_text()[-2000:])
-                if time.time() > deadline:
-                    pytest.fail("mlflow server not up after %ss" % SERVER_START_TIMEOUT)
-                time.sleep(1)
+    with H.mlflow_server("sqlite:///%s" % (base / "mlflow.db"), base,
+                         default_artifact_root=base / "artifacts", env=clean_env()) as url:
         yield url
-    finally:
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=30)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            proc.wait(timeout=30)
-        log.close()
 
 
 # ---- (a) mlrs export -> the peer's import-experiment -> a tracking server -----------------------
