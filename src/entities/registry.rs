@@ -64,6 +64,34 @@ impl Stage {
     pub fn is_active(self) -> bool {
         matches!(self, Stage::Staging | Stage::Production)
     }
+
+    /// The target of a transition, checked as MLflow checks it: a known stage, and an active
+    /// one when the other versions in it are to be archived.
+    pub fn parse_transition(text: &str, archive_existing_versions: bool) -> Result<Stage> {
+        let target = Stage::parse(text)?;
+        if archive_existing_versions && !target.is_active() {
+            return Err(Error::invalid(format!(
+                "Model version transition cannot archive existing model versions because '{text}' is not an Active stage. Valid stages are ['Staging', 'Production']"
+            )));
+        }
+        Ok(target)
+    }
+
+    /// The stages `get_latest_versions` asks for (all of `ALL` when none is named), in the
+    /// fixed order of `ALL`.
+    pub fn requested(stages: &[String]) -> Result<Vec<Stage>> {
+        if stages.is_empty() {
+            return Ok(Stage::ALL.to_vec());
+        }
+        let parsed = stages
+            .iter()
+            .map(|s| Stage::parse(s))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Stage::ALL
+            .into_iter()
+            .filter(|s| parsed.contains(s))
+            .collect())
+    }
 }
 
 impl fmt::Display for Stage {

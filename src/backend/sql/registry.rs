@@ -588,12 +588,7 @@ impl SqlStore {
         stage: &str,
         archive_existing_versions: bool,
     ) -> Result<ModelVersion> {
-        let canonical = Stage::parse(stage)?;
-        if archive_existing_versions && !canonical.is_active() {
-            return Err(Error::invalid(format!(
-                "Model version transition cannot archive existing model versions because '{stage}' is not an Active stage. Valid stages are ['Staging', 'Production']"
-            )));
-        }
+        let canonical = Stage::parse_transition(stage, archive_existing_versions)?;
         self.write(|tx| {
             let mv = self.read_version(tx, name, version)?;
             let now = now_ms();
@@ -617,18 +612,7 @@ impl SqlStore {
     /// MLflow's `get_latest_versions`, listed in the fixed order None, Staging, Production,
     /// Archived.
     pub fn get_latest_versions(&self, name: &str, stages: &[String]) -> Result<Vec<ModelVersion>> {
-        let wanted: Vec<Stage> = if stages.is_empty() {
-            Stage::ALL.to_vec()
-        } else {
-            let parsed = stages
-                .iter()
-                .map(|s| Stage::parse(s))
-                .collect::<Result<Vec<_>>>()?;
-            Stage::ALL
-                .into_iter()
-                .filter(|s| parsed.contains(s))
-                .collect()
-        };
+        let wanted = Stage::requested(stages)?;
         let conn = self.conn();
         self.check_model_exists(&conn, name)?;
         let versions = self.read_versions(&conn, Some(name), None)?;

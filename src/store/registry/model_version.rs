@@ -230,12 +230,7 @@ impl FileStore {
         stage: &str,
         archive_existing_versions: bool,
     ) -> Result<ModelVersion> {
-        let target = Stage::parse(stage)?;
-        if archive_existing_versions && !target.is_active() {
-            return Err(Error::invalid(format!(
-                "Model version transition cannot archive existing model versions because '{stage}' is not an Active stage. Valid stages are ['Staging', 'Production']"
-            )));
-        }
+        let target = Stage::parse_transition(stage, archive_existing_versions)?;
         validate::validate_model_name_is_safe(name)?;
         validate::validate_model_version(version)?;
         let _lock = self.registry_lock()?;

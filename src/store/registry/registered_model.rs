@@ -226,18 +226,7 @@ impl FileStore {
     /// MLflow's `get_latest_versions`: the highest version in each requested stage (all four
     /// when `stages` is empty), listed in the fixed order None, Staging, Production, Archived.
     pub fn get_latest_versions(&self, name: &str, stages: &[String]) -> Result<Vec<ModelVersion>> {
-        let wanted: Vec<Stage> = if stages.is_empty() {
-            Stage::ALL.to_vec()
-        } else {
-            let parsed = stages
-                .iter()
-                .map(|s| Stage::parse(s))
-                .collect::<Result<Vec<_>>>()?;
-            Stage::ALL
-                .into_iter()
-                .filter(|s| parsed.contains(s))
-                .collect()
-        };
+        let wanted = Stage::requested(stages)?;
         let dir = self.existing_model_dir(name)?;
         let versions = self.all_versions(&dir, name, false)?;
         Ok(latest_per_stage(
