@@ -80,7 +80,7 @@ fn sql_err(display: &str, e: rusqlite::Error) -> Error {
     }
 }
 
-fn sanitize(value: f64) -> (f64, bool) {
+pub(crate) fn sanitize(value: f64) -> (f64, bool) {
     if value.is_nan() {
         (0.0, true)
     } else if value.is_infinite() {
@@ -88,6 +88,19 @@ fn sanitize(value: f64) -> (f64, bool) {
     } else {
         (value, false)
     }
+}
+
+/// A metric point as `latest_metrics` holds it: step, timestamp, stored value, is_nan.
+pub(crate) type LatestPoint = (i64, i64, f64, bool);
+
+/// Whether `new` replaces `current` in `latest_metrics`: a later step, then a later
+/// timestamp, then a larger stored value (MLflow's `_update_latest_metrics_if_necessary`).
+pub(crate) fn supersedes(new: LatestPoint, current: LatestPoint) -> bool {
+    (new.0, new.1).cmp(&(current.0, current.1)).then(
+        new.2
+            .partial_cmp(&current.2)
+            .unwrap_or(std::cmp::Ordering::Equal),
+    ) == std::cmp::Ordering::Greater
 }
 
 pub(crate) fn read_value(value: f64, is_nan: bool) -> f64 {
@@ -100,6 +113,28 @@ pub(crate) fn stage_of(text: &str) -> LifecycleStage {
     } else {
         LifecycleStage::Active
     }
+}
+
+/// The `runs` columns `run_info_row` reads, in its order.
+pub(crate) const RUN_INFO_COLUMNS: &str = "run_uuid, name, experiment_id, user_id, status, start_time, end_time, artifact_uri, lifecycle_stage, deleted_time";
+
+/// A run's info from a row of `RUN_INFO_COLUMNS`, with its status still as text.
+pub(crate) fn run_info_row(r: &rusqlite::Row) -> rusqlite::Result<(RunInfo, String)> {
+    Ok((
+        RunInfo {
+            run_id: r.get(0)?,
+            run_name: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+            experiment_id: r.get::<_, Option<i64>>(2)?.unwrap_or_default().to_string(),
+            user_id: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+            status: RunStatus::Running,
+            start_time: r.get(5)?,
+            end_time: r.get(6)?,
+            artifact_uri: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
+            lifecycle_stage: stage_of(&r.get::<_, Option<String>>(8)?.unwrap_or_default()),
+            deleted_time: r.get(9)?,
+        },
+        r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+    ))
 }
 
 fn now_ms() -> i64 {
@@ -558,37 +593,30 @@ impl SqlStore {
 
     pub(crate) fn run_info(&self, conn: &Connection, run_id: &str) -> Result<RunInfo> {
         validate::validate_run_id(run_id)?;
-        let info = conn
-            .query_row(
-                "SELECT run_uuid, name, experiment_id, user_id, status, start_time, end_time, artifact_uri, lifecycle_stage, deleted_time FROM runs WHERE run_uuid = ?1",
-                [run_id],
-                |r| {
-                    Ok((
-                        RunInfo {
-                            run_id: r.get(0)?,
-                            run_name: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
-                            experiment_id: r.get::<_, Option<i64>>(2)?.unwrap_or_default().to_string(),
-                            user_id: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
-                            status: RunStatus::Running,
-                            start_time: r.get(5)?,
-                            end_time: r.get(6)?,
-                            artifact_uri: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
-                            lifecycle_stage: stage_of(&r.get::<_, Option<String>>(8)?.unwrap_or_default()),
-                            deleted_time: r.get(9)?,
-                        },
-                        r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-                    ))
-                },
-            )
+        let mut st = conn
+            .prepare_cached(&format!(
+                "SELECT {RUN_INFO_COLUMNS} FROM runs WHERE run_uuid = ?1"
+            ))
+            .map_err(|e| self.err(e))?;
+        let row = st
+            .query_row([run_id], run_info_row)
             .optional()
             .map_err(|e| self.err(e))?;
-        let (mut info, status) = info.ok_or_else(|| {
+        let row = row.ok_or_else(|| {
             Error::not_found(format!("run {run_id} not found in {}", self.display))
         })?;
+        self.checked_run_info(row)
+    }
+
+    /// A `run_info_row` with its status parsed (an unknown status is a malformed run).
+    pub(crate) fn checked_run_info(
+        &self,
+        (mut info, status): (RunInfo, String),
+    ) -> Result<RunInfo> {
         info.status = RunStatus::parse(&status).map_err(|_| {
             Error::malformed(
                 &self.path,
-                format!("run {run_id}: invalid status '{status}'"),
+                format!("run {}: invalid status '{status}'", info.run_id),
             )
         })?;
         Ok(info)
@@ -893,7 +921,7 @@ impl SqlStore {
             .map_err(|e| self.err(e))?;
         /// The latest point of a key so far, and whether it is new (to be written).
         struct Best {
-            point: Option<(i64, i64, f64, bool)>,
+            point: Option<LatestPoint>,
             changed: bool,
         }
         let mut latest: BTreeMap<&str, Best> = BTreeMap::new();
@@ -926,17 +954,9 @@ impl SqlStore {
                 );
             }
             let best = latest.get_mut(m.key.as_str()).expect("inserted above");
-            let newer = match best.point {
-                None => true,
-                Some(c) => {
-                    (m.step, m.timestamp)
-                        .cmp(&(c.0, c.1))
-                        .then(value.partial_cmp(&c.2).unwrap_or(std::cmp::Ordering::Equal))
-                        == std::cmp::Ordering::Greater
-                }
-            };
-            if newer {
-                best.point = Some((m.step, m.timestamp, value, is_nan));
+            let point = (m.step, m.timestamp, value, is_nan);
+            if best.point.is_none_or(|c| supersedes(point, c)) {
+                best.point = Some(point);
                 best.changed = true;
             }
         }

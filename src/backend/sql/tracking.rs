@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, params};
 
-use super::{SqlStore, read_value};
+use super::{RUN_INFO_COLUMNS, SqlStore, read_value, run_info_row};
 use crate::backend::{Located, LoggedModelRef, RunHit, TrackingStore};
 use crate::entities::{
     Batch, DatasetInput, Experiment, FileInfo, LifecycleStage, Metric, Run, RunData, RunInfo,
@@ -151,19 +151,20 @@ impl SqlStore {
     ) -> Result<Vec<RunInfo>> {
         let mut out = Vec::new();
         let mut st = conn
-            .prepare_cached(
-                "SELECT run_uuid FROM runs WHERE experiment_id = ?1 ORDER BY start_time DESC, run_uuid",
-            )
+            .prepare_cached(&format!(
+                "SELECT {RUN_INFO_COLUMNS} FROM runs WHERE experiment_id = ?1 ORDER BY start_time DESC, run_uuid"
+            ))
             .map_err(|e| self.err(e))?;
         for id in experiment_ids {
             let Ok(n) = id.parse::<i64>() else { continue };
-            let ids = st
-                .query_map([n], |r| r.get::<_, String>(0))
+            let rows = st
+                .query_map([n], run_info_row)
                 .map_err(|e| self.err(e))?
                 .collect::<rusqlite::Result<Vec<_>>>()
                 .map_err(|e| self.err(e))?;
-            for run_id in ids {
-                match self.run_info(conn, &run_id) {
+            for row in rows {
+                let run_id = row.0.run_id.clone();
+                match self.checked_run_info(row) {
                     Ok(info) if view.includes(info.lifecycle_stage) => out.push(info),
                     Ok(_) => {}
                     Err(Error::Malformed { .. }) => {
