@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::SqlStore;
+use super::{LatestPoint, SqlStore, sanitize, supersedes};
 use crate::backend::migrate::{MigrationTarget, Outcome, Plan};
 use crate::entities::{Experiment, LifecycleStage, Metric, Run, RunInputs, RunParts};
 use crate::error::{Error, Result};
@@ -240,14 +240,66 @@ impl MigrationTarget for SqlStore {
             .pragma_update(None, "cache_size", -65536)
             .map_err(|e| self.err(e))?;
         self.write(|tx| {
-            runs.iter()
+            let outcomes = runs
+                .iter()
                 .map(|(run, history)| self.import_run(tx, run, history))
-                .collect()
+                .collect::<Result<Vec<_>>>()?;
+            // The new runs' points in the order of the metrics primary key (key, timestamp,
+            // step, run): its index pages fill in sequence instead of at random.
+            let mut points: Vec<(&str, &Metric)> = runs
+                .iter()
+                .zip(&outcomes)
+                .filter(|(_, outcome)| **outcome == Outcome::Copied)
+                .flat_map(|((run, history), _)| {
+                    history.iter().map(|m| (run.info.run_id.as_str(), m))
+                })
+                .collect();
+            points.sort_by(|(ra, a), (rb, b)| {
+                (&a.key, a.timestamp, a.step, ra).cmp(&(&b.key, b.timestamp, b.step, rb))
+            });
+            self.insert_new_points(tx, &points)?;
+            Ok(outcomes)
         })
     }
 }
 
 impl SqlStore {
+    /// The points of runs this transaction inserted (so without `latest_metrics` rows yet),
+    /// with each (run, key)'s latest row.
+    fn insert_new_points(&self, tx: &Connection, points: &[(&str, &Metric)]) -> Result<()> {
+        let mut insert = tx
+            .prepare_cached("INSERT OR IGNORE INTO metrics (key, value, timestamp, run_uuid, step, is_nan) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+            .map_err(|e| self.err(e))?;
+        let mut latest: BTreeMap<(&str, &str), LatestPoint> = BTreeMap::new();
+        for &(run_id, m) in points {
+            let (value, is_nan) = sanitize(m.value);
+            let n = insert
+                .execute(params![m.key, value, m.timestamp, run_id, m.step, is_nan])
+                .map_err(|e| self.err(e))?;
+            if n == 0 {
+                continue;
+            }
+            let point = (m.step, m.timestamp, value, is_nan);
+            latest
+                .entry((m.key.as_str(), run_id))
+                .and_modify(|c| {
+                    if supersedes(point, *c) {
+                        *c = point;
+                    }
+                })
+                .or_insert(point);
+        }
+        let mut write = tx
+            .prepare_cached("INSERT INTO latest_metrics (key, value, timestamp, step, is_nan, run_uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+            .map_err(|e| self.err(e))?;
+        for ((key, run_id), (step, timestamp, value, is_nan)) in latest {
+            write
+                .execute(params![key, value, timestamp, step, is_nan, run_id])
+                .map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+
     fn import_run(&self, tx: &Connection, run: &Run, history: &[Metric]) -> Result<Outcome> {
         let info = &run.info;
         let experiment_id = info.experiment_id.parse::<i64>().map_err(|_| {
@@ -300,7 +352,6 @@ impl SqlStore {
                 )
                 .map_err(|e| self.err(e))?;
             }
-            self.insert_metrics(tx, &info.run_id, history)?;
             self.insert_inputs(tx, experiment_id, &info.run_id, &run.inputs)?;
             Ok(Outcome::Copied)
         }
