@@ -85,6 +85,105 @@ def ratio(a, b):
     return "–" if a is None or b is None or b == 0 else f"{a / b:.1f}×"
 
 
+SQL_TOP10 = """CREATE TEMP TABLE top AS
+  SELECT r.run_uuid FROM runs r
+  JOIN latest_metrics m ON m.run_uuid = r.run_uuid AND m.key = 'accuracy'
+  WHERE r.experiment_id = {exp} AND r.lifecycle_stage = 'active' AND m.value > 0.5
+  ORDER BY m.value IS NULL, m.value DESC, r.start_time DESC, r.run_uuid
+  LIMIT 10;
+SELECT * FROM runs WHERE run_uuid IN top;
+SELECT * FROM params WHERE run_uuid IN top;
+SELECT * FROM tags WHERE run_uuid IN top;
+SELECT * FROM latest_metrics WHERE run_uuid IN top;
+SELECT * FROM inputs WHERE destination_id IN top;
+"""
+
+
+def sql_rows(a, root, small_root, batch, have_mlflow):
+    """The SQLite store: the file store `root` copied by `mlrs store migrate` (timed against
+    `mlflow migrate-filestore`), then search against a fresh Python `MlflowClient` (import
+    included) and against the sqlite3 shell running the same query, and single-run commands
+    on it and on a 2-run database."""
+    rows = []
+    n = len(runs_of_dir(root))
+    db = os.path.join(a.work, f"sql-{n}", "mlflow.db")
+    small_db = os.path.join(a.work, "sql-2", "mlflow.db")
+    for path in (db, small_db):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+    t0 = time.perf_counter()
+    migrate = [a.mlrs, "store", "migrate", "--from", root, "--to", "sqlite:///" + db]
+    rss = peak_rss(migrate)
+    if rss is None:
+        subprocess.run(migrate, check=True, stdout=subprocess.DEVNULL)
+    migrate_s = time.perf_counter() - t0
+    subprocess.run([a.mlrs, "store", "migrate", "--from", small_root, "--to", "sqlite:///" + small_db],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    mlflow_migrate = None
+    py = sys.executable
+    if have_mlflow and not a.skip_mlflow_migrate:
+        target = os.path.join(a.work, f"sql-{n}", "by-mlflow.db")
+        t0 = time.perf_counter()
+        subprocess.run([os.path.join(os.path.dirname(py), "mlflow"), "migrate-filestore", "--source", root,
+                        "--target", "sqlite:///" + target, "--no-progress"],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=a.work)
+        mlflow_migrate = time.perf_counter() - t0
+        os.remove(target)
+    rows.append((f"sqlite: store migrate of the file store ({n} runs) vs `mlflow migrate-filestore`", n,
+                 migrate_s, None, mlflow_migrate, None, rss))
+
+    uri = "sqlite:///" + db
+    base = [a.mlrs, "--tracking-uri", uri]
+    search = base + ["runs", "search", "--experiment-ids", EXP, "--filter", "metrics.accuracy > 0.5",
+                     "--order-by", "metrics.accuracy DESC", "--max-results", "10", "-o", "json"]
+    t, rss = run_timed(search, a.reps)
+    shell, _ = run_timed(["sqlite3", "-json", db], a.reps, stdin=SQL_TOP10.format(exp=EXP).encode())
+    warm = fresh = None
+    if have_mlflow:
+        code = ("from mlflow import MlflowClient; "
+                f"MlflowClient(tracking_uri={uri!r}).search_runs([{EXP!r}], 'metrics.accuracy > 0.5', "
+                "order_by=['metrics.accuracy DESC'], max_results=10)")
+        fresh, _ = run_timed([py, "-c", code], max(2, a.reps // 2))
+        from mlflow import MlflowClient
+        client = MlflowClient(tracking_uri=uri)
+        warm = py_timed(lambda: client.search_runs([EXP], "metrics.accuracy > 0.5", order_by=["metrics.accuracy DESC"],
+                                                   max_results=10), a.reps)
+    rows.append(("sqlite: runs search, metric filter + order, top 10 -o json (baseline: sqlite3 shell, same query)",
+                 n, t, warm, fresh, shell, rss))
+
+    for label, path in ((n, db), (2, small_db)):
+        conn_runs = subprocess.run(["sqlite3", path, "SELECT run_uuid FROM runs ORDER BY run_uuid"],
+                                   check=True, capture_output=True, text=True).stdout.split()
+        rid, wid = conn_runs[0], conn_runs[-1]
+        bx = [a.mlrs, "--tracking-uri", "sqlite:///" + path]
+        ops = {
+            "runs describe -o json": (bx + ["runs", "describe", "--run-id", rid, "-o", "json"], None),
+            "runs log-metric (one call)": (bx + ["runs", "log-metric", "--run-id", wid, "bench_m", "0.5"], None),
+            "runs log-batch, 1000 metrics": (bx + ["runs", "log-batch", "--run-id", wid, "--json", "-"], batch),
+        }
+        for op, (cmd, stdin) in ops.items():
+            t, rss = run_timed(cmd, a.reps, stdin=stdin)
+            c = None
+            if have_mlflow and label == n:
+                from mlflow import MlflowClient
+                from mlflow.entities import Metric
+                cl = MlflowClient(tracking_uri="sqlite:///" + path)
+                if op.startswith("runs describe"):
+                    c = py_timed(lambda: cl.get_run(rid), 3)
+                elif "log-metric" in op:
+                    c = py_timed(lambda: cl.log_metric(wid, "bench_c", 0.5), 3)
+                else:
+                    ms = [Metric(f"c{i}", i / 7, 1700000000000 + i, 1) for i in range(1000)]
+                    c = py_timed(lambda: cl.log_batch(wid, metrics=ms), 3)
+            rows.append((f"sqlite: {op}" + (" — same on a 2-run database" if label == 2 else ""), label, t, c, None,
+                         None, rss))
+    return rows
+
+
+def runs_of_dir(root):
+    exp = os.path.join(root, EXP)
+    return sorted(d for d in os.listdir(exp) if len(d) == 32)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mlrs", required=True)
@@ -94,6 +193,8 @@ def main():
     ap.add_argument("--sizes", default="1000,10000")
     ap.add_argument("--mlflow-max", type=int, default=10000, help="largest store MLflow is timed on")
     ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--skip-mlflow-migrate", action="store_true", help="do not time `mlflow migrate-filestore`")
+    ap.add_argument("--sql-size", type=int, default=2000, help="runs in the SQLite store (0: skip)")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
     sizes = [int(s) for s in a.sizes.split(",") if s]
@@ -122,9 +223,7 @@ def main():
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
         return root
 
-    def runs_of(root):
-        exp = os.path.join(root, EXP)
-        return sorted(d for d in os.listdir(exp) if len(d) == 32)
+    runs_of = runs_of_dir
 
     def first_run(root):
         """The run commands read (never written to by the benchmark)."""
@@ -138,6 +237,8 @@ def main():
                                     for i in range(1000)]}).encode()
 
     one = store(2)  # the "small store": one run to read, one to write to
+    if a.sql_size:
+        rows.extend(sql_rows(a, store(a.sql_size), one, batch, have_mlflow))
     single = {}
     for n in sizes:
         root = store(n)
@@ -246,7 +347,10 @@ def main():
             + (f"{rss:.1f} MiB" if rss else "–") + " |"
         )
     lines.append("")
-    lines.append("`floor or baseline`: the I/O floor for full-output searches, `/bin/true` for `--version`.")
+    lines.append("`floor or baseline`: the I/O floor for full-output searches, `/bin/true` for `--version`, the `sqlite3` shell")
+    lines.append("running the same query (the top 10 runs with their params, tags, latest metrics and inputs, as JSON) for the SQLite search.")
+    lines.append("SQLite rows: the database is the first file store copied by `mlrs store migrate`; in them `mlflow CLI` is a fresh")
+    lines.append("Python process doing the same call through `MlflowClient` (import included), or `mlflow migrate-filestore` for the copy.")
     lines.append("Peak RSS is measured by GNU time on one separate run of the same command.")
     with open(a.out, "w") as fh:
         fh.write("\n".join(lines) + "\n")

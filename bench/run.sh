@@ -3,6 +3,7 @@
 #
 #   bash bench/run.sh                         # stores of 2k and 10k runs
 #   BENCH_SIZES=1000,10000,50000 bash bench/run.sh   # also 50k (about 9 GB of disk)
+#   BENCH_SQL_SIZE=0 bash bench/run.sh        # skip the SQLite rows (a 2,000-run database by default)
 #
 # BENCH_DIR holds the generated stores (default /tmp/mlrs-bench; reused between runs).
 # BENCH_PYTHON is a Python with mlflow 3.x installed (default: the interop suite's venv).
@@ -21,4 +22,5 @@ fi
   --work "${BENCH_DIR:-/tmp/mlrs-bench}" \
   --sizes "${BENCH_SIZES:-2000,10000}" \
   --reps "${BENCH_REPS:-5}" \
+  --sql-size "${BENCH_SQL_SIZE:-2000}" \
   --out bench/RESULTS.md
