@@ -103,6 +103,14 @@ pub(crate) fn supersedes(new: LatestPoint, current: LatestPoint) -> bool {
     ) == std::cmp::Ordering::Greater
 }
 
+/// MLflow's default artifact root for a SQL store a client opens: `<cwd>/mlruns`
+/// (`./mlartifacts` is `mlflow server`'s, not the client's).
+fn default_artifact_root() -> String {
+    std::env::current_dir()
+        .map(|d| d.join("mlruns").display().to_string())
+        .unwrap_or_else(|_| "mlruns".to_string())
+}
+
 pub(crate) fn read_value(value: f64, is_nan: bool) -> f64 {
     if is_nan { f64::NAN } else { value }
 }
@@ -183,9 +191,7 @@ impl SqlStore {
         let conn = Connection::open_in_memory().map_err(|e| sql_err(&display, e))?;
         conn.execute_batch(&format!("BEGIN;\n{SCHEMA_3_17_2}COMMIT;"))
             .map_err(|e| sql_err(&display, e))?;
-        let artifact_root = std::env::current_dir()
-            .map(|d| d.join("mlruns").display().to_string())
-            .unwrap_or_else(|_| "mlruns".to_string());
+        let artifact_root = default_artifact_root();
         Ok(SqlStore {
             conn: Mutex::new(conn),
             path,
@@ -252,9 +258,7 @@ impl SqlStore {
         let conn = Connection::open_with_flags(&path, flags).map_err(|e| sql_err(&display, e))?;
         conn.busy_timeout(lock_timeout())
             .map_err(|e| sql_err(&display, e))?;
-        let artifact_root = std::env::current_dir()
-            .map(|d| d.join("mlruns").display().to_string())
-            .unwrap_or_else(|_| "mlruns".to_string());
+        let artifact_root = default_artifact_root();
         Ok(SqlStore {
             conn: Mutex::new(conn),
             path,
@@ -1018,9 +1022,7 @@ fn create_database(path: &Path) -> Result<()> {
         let conn = Connection::open(&tmp).map_err(|e| sql_err(&display, e))?;
         conn.execute_batch(&format!("BEGIN;\n{SCHEMA_3_17_2}COMMIT;"))
             .map_err(|e| sql_err(&display, e))?;
-        let root = std::env::current_dir()
-            .map(|d| d.join("mlruns").display().to_string())
-            .unwrap_or_else(|_| "mlruns".to_string());
+        let root = default_artifact_root();
         let now = now_ms();
         conn.execute(
             "INSERT INTO alembic_version (version_num) VALUES (?1)",
