@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{LatestPoint, SqlStore, sanitize, supersedes};
+use super::{INSERT_METRIC, LatestPoint, SqlStore, supersedes};
 use crate::backend::migrate::{MigrationTarget, Outcome, Plan};
 use crate::entities::{Experiment, LifecycleStage, Metric, Run, RunInputs, RunParts};
 use crate::error::{Error, Result};
@@ -267,19 +267,12 @@ impl SqlStore {
     /// The points of runs this transaction inserted (so without `latest_metrics` rows yet),
     /// with each (run, key)'s latest row.
     fn insert_new_points(&self, tx: &Connection, points: &[(&str, &Metric)]) -> Result<()> {
-        let mut insert = tx
-            .prepare_cached("INSERT OR IGNORE INTO metrics (key, value, timestamp, run_uuid, step, is_nan) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-            .map_err(|e| self.err(e))?;
+        let mut insert = tx.prepare_cached(INSERT_METRIC).map_err(|e| self.err(e))?;
         let mut latest: BTreeMap<(&str, &str), LatestPoint> = BTreeMap::new();
         for &(run_id, m) in points {
-            let (value, is_nan) = sanitize(m.value);
-            let n = insert
-                .execute(params![m.key, value, m.timestamp, run_id, m.step, is_nan])
-                .map_err(|e| self.err(e))?;
-            if n == 0 {
+            let Some(point) = self.insert_point(&mut insert, run_id, m)? else {
                 continue;
-            }
-            let point = (m.step, m.timestamp, value, is_nan);
+            };
             latest
                 .entry((m.key.as_str(), run_id))
                 .and_modify(|c| {

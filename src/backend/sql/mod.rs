@@ -80,7 +80,7 @@ fn sql_err(display: &str, e: rusqlite::Error) -> Error {
     }
 }
 
-pub(crate) fn sanitize(value: f64) -> (f64, bool) {
+fn sanitize(value: f64) -> (f64, bool) {
     if value.is_nan() {
         (0.0, true)
     } else if value.is_infinite() {
@@ -89,6 +89,10 @@ pub(crate) fn sanitize(value: f64) -> (f64, bool) {
         (value, false)
     }
 }
+
+/// One metric point; an exact duplicate of a stored row is ignored, as MLflow's primary key
+/// makes it.
+pub(crate) const INSERT_METRIC: &str = "INSERT OR IGNORE INTO metrics (key, value, timestamp, run_uuid, step, is_nan) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
 /// A metric point as `latest_metrics` holds it: step, timestamp, stored value, is_nan.
 pub(crate) type LatestPoint = (i64, i64, f64, bool);
@@ -916,10 +920,23 @@ impl SqlStore {
     /// Inserts metric rows (an existing identical row is skipped, as MLflow's IntegrityError
     /// recovery does) and moves `latest_metrics` forward when (step, timestamp, stored value)
     /// is strictly greater; NaN compares as its stored 0.
-    fn insert_metrics(&self, tx: &Connection, run_id: &str, metrics: &[Metric]) -> Result<()> {
-        let mut insert = tx
-            .prepare_cached("INSERT OR IGNORE INTO metrics (key, value, timestamp, run_uuid, step, is_nan) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+    /// Inserts one point with `INSERT_METRIC`: the point as stored, or `None` when the
+    /// same row was already there.
+    pub(crate) fn insert_point(
+        &self,
+        insert: &mut rusqlite::CachedStatement,
+        run_id: &str,
+        m: &Metric,
+    ) -> Result<Option<LatestPoint>> {
+        let (value, is_nan) = sanitize(m.value);
+        let n = insert
+            .execute(params![m.key, value, m.timestamp, run_id, m.step, is_nan])
             .map_err(|e| self.err(e))?;
+        Ok((n > 0).then_some((m.step, m.timestamp, value, is_nan)))
+    }
+
+    fn insert_metrics(&self, tx: &Connection, run_id: &str, metrics: &[Metric]) -> Result<()> {
+        let mut insert = tx.prepare_cached(INSERT_METRIC).map_err(|e| self.err(e))?;
         let mut current = tx
             .prepare_cached("SELECT step, timestamp, value, is_nan FROM latest_metrics WHERE run_uuid = ?1 AND key = ?2")
             .map_err(|e| self.err(e))?;
@@ -930,13 +947,9 @@ impl SqlStore {
         }
         let mut latest: BTreeMap<&str, Best> = BTreeMap::new();
         for m in metrics {
-            let (value, is_nan) = sanitize(m.value);
-            let n = insert
-                .execute(params![m.key, value, m.timestamp, run_id, m.step, is_nan])
-                .map_err(|e| self.err(e))?;
-            if n == 0 {
+            let Some(point) = self.insert_point(&mut insert, run_id, m)? else {
                 continue;
-            }
+            };
             if !latest.contains_key(m.key.as_str()) {
                 let point = current
                     .query_row(params![run_id, m.key], |r| {
@@ -958,7 +971,6 @@ impl SqlStore {
                 );
             }
             let best = latest.get_mut(m.key.as_str()).expect("inserted above");
-            let point = (m.step, m.timestamp, value, is_nan);
             if best.point.is_none_or(|c| supersedes(point, c)) {
                 best.point = Some(point);
                 best.changed = true;
