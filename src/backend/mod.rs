@@ -57,6 +57,11 @@ pub(crate) enum Located {
 pub trait TrackingStore: Send + Sync {
     /// The file store behind this backend, for maintenance that only exists on files.
     fn as_file_store(&self) -> Option<&FileStore>;
+    /// The SQL store behind this backend, for maintenance written per backend (gc,
+    /// close-stale, import).
+    fn as_sql_store(&self) -> Option<&sql::SqlStore> {
+        None
+    }
 
     // Experiments.
 
@@ -187,6 +192,11 @@ pub struct LoggedModelRef {
 pub trait RegistryStore: Send + Sync {
     /// The file store behind this backend, for maintenance that only exists on files.
     fn as_file_store(&self) -> Option<&FileStore>;
+    /// The SQL store behind this backend, for maintenance written per backend (gc,
+    /// close-stale, import).
+    fn as_sql_store(&self) -> Option<&sql::SqlStore> {
+        None
+    }
 
     // Registered models.
 

@@ -828,6 +828,10 @@ impl RegistryStore for SqlStore {
         None
     }
 
+    fn as_sql_store(&self) -> Option<&SqlStore> {
+        Some(self)
+    }
+
     fn create_registered_model(
         &self,
         name: &str,

@@ -308,6 +308,10 @@ impl TrackingStore for SqlStore {
         None
     }
 
+    fn as_sql_store(&self) -> Option<&SqlStore> {
+        Some(self)
+    }
+
     fn create_experiment(
         &self,
         name: &str,
