@@ -3,11 +3,13 @@
 //! the largest run). The source is read through `TrackingStore`; the destination is a
 //! `MigrationTarget`, which writes each object whole or not at all. Running it again copies
 //! nothing twice: an object already there with the same data is left alone, one there with
-//! different data stops the migration (exit 4) naming it.
+//! different data stops the migration (exit 4) naming it. The registry follows, one
+//! registered model (with all its versions, tags and aliases) at a time.
 
 use serde::Serialize;
 
-use super::TrackingStore;
+use super::{RegistryStore, TrackingStore};
+use crate::entities::registry::{ModelVersion, RegisteredModel};
 use crate::entities::{Experiment, Metric, Run, RunParts, ViewType};
 use crate::error::Result;
 use crate::transfer::Progress;
@@ -30,6 +32,37 @@ pub trait MigrationTarget {
     fn import_runs(&self, runs: &[(Run, Vec<Metric>)]) -> Result<Vec<Outcome>>;
 }
 
+/// A registry that takes registered models as they are (version numbers, stages, times,
+/// tags and aliases included).
+pub trait RegistryMigrationTarget {
+    /// Creates `model` (its description, times, tags and aliases) with `versions`: all of
+    /// them or none. A model already there with the same data is `Unchanged`; one with other
+    /// data is an error (exit 4) naming it.
+    fn import_model(&self, model: &RegisteredModel, versions: &[ModelVersion]) -> Result<Outcome>;
+}
+
+/// Whether two registered models hold the same data, as far as every backend stores it (the
+/// derived `latest_versions` aside).
+pub fn same_model(a: &RegisteredModel, b: &RegisteredModel) -> bool {
+    a.name == b.name
+        && a.description == b.description
+        && a.creation_timestamp == b.creation_timestamp
+        && a.last_updated_timestamp == b.last_updated_timestamp
+        && a.tags == b.tags
+        && a.aliases == b.aliases
+}
+
+/// Whether two model versions hold the same data, as far as every backend stores it (MLflow's
+/// SQL schema has no `model_id`; `aliases` is derived from the model's).
+pub fn same_version(a: &ModelVersion, b: &ModelVersion) -> bool {
+    let strip = |v: &ModelVersion| ModelVersion {
+        model_id: None,
+        aliases: Vec::new(),
+        ..v.clone()
+    };
+    strip(a) == strip(b)
+}
+
 /// Runs are handed to the destination in batches of at most this many metric points (or
 /// `BATCH_RUNS` runs): fewer commits, and memory bounded whatever the store's size.
 const BATCH_POINTS: usize = 200_000;
@@ -43,6 +76,9 @@ pub struct MigrateReport {
     pub runs_copied: u64,
     pub runs_unchanged: u64,
     pub metric_points_copied: u64,
+    pub models_copied: u64,
+    pub models_unchanged: u64,
+    pub model_versions_copied: u64,
 }
 
 /// What a migration will copy: every experiment of the source (active and deleted) with the
@@ -50,6 +86,26 @@ pub struct MigrateReport {
 pub struct Plan {
     pub experiments: Vec<(Experiment, Vec<String>)>,
     pub runs: u64,
+}
+
+/// Copies every registered model of `src` (with its live versions) into `dst`, adding the
+/// counts to `report`.
+pub fn migrate_registry(
+    src: &dyn RegistryStore,
+    dst: &dyn RegistryMigrationTarget,
+    report: &mut MigrateReport,
+) -> Result<()> {
+    for model in src.list_registered_models()? {
+        let versions = src.list_model_versions(&model.name)?;
+        match dst.import_model(&model, &versions)? {
+            Outcome::Copied => {
+                report.models_copied += 1;
+                report.model_versions_copied += versions.len() as u64;
+            }
+            Outcome::Unchanged => report.models_unchanged += 1,
+        }
+    }
+    Ok(())
 }
 
 /// Lists what `src` holds.

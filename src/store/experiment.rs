@@ -303,7 +303,7 @@ impl FileStore {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn write_experiment_meta(
+    pub(crate) fn write_experiment_meta(
         &self,
         dir: &Path,
         id: &str,
@@ -440,7 +440,7 @@ impl FileStore {
         self.rewrite_experiment(&dir, &exp, LifecycleStage::Active, super::now_ms())
     }
 
-    fn write_experiment_tag(&self, dir: &Path, key: &str, value: &str) -> Result<()> {
+    pub(crate) fn write_experiment_tag(&self, dir: &Path, key: &str, value: &str) -> Result<()> {
         let tags_dir = dir.join("tags");
         let target = fsutil::key_path(&tags_dir, key, "tag")?;
         if let Some(parent) = target.parent() {

@@ -327,7 +327,7 @@ impl FileStore {
         Ok(out)
     }
 
-    fn write_run_meta(&self, dir: &Path, info: &RunInfo) -> Result<()> {
+    pub(crate) fn write_run_meta(&self, dir: &Path, info: &RunInfo) -> Result<()> {
         let text = yaml::to_yaml(&RunMetaOut {
             artifact_uri: &info.artifact_uri,
             deleted_time: if info.lifecycle_stage == LifecycleStage::Deleted {
@@ -504,7 +504,7 @@ impl FileStore {
         self.write_run_meta(&dir.path, &info)
     }
 
-    fn write_run_tag(&self, run_path: &Path, key: &str, value: &str) -> Result<()> {
+    pub(crate) fn write_run_tag(&self, run_path: &Path, key: &str, value: &str) -> Result<()> {
         let target = fsutil::key_path(&run_path.join("tags"), key, "tag")?;
         if let Some(parent) = target.parent() {
             fsutil::mkdirs(parent)?;

@@ -310,33 +310,7 @@ fn build_run(
         let body: String = points.iter().map(format_metric_line).collect();
         write_value(staging, "metrics", k, &body, "metric")?;
     }
-    for input in &doc.dataset_inputs {
-        let ds_id = dataset_id(&input.name, &input.digest);
-        let ds_dir = exp.path.join("datasets").join(&ds_id);
-        if !ds_dir.join("meta.yaml").exists() {
-            fsutil::mkdirs(&ds_dir)?;
-            let text = yaml::to_yaml(&DatasetMeta {
-                digest: &input.digest,
-                name: &input.name,
-                profile: input.profile.as_deref(),
-                schema: input.schema.as_deref(),
-                source: &input.source,
-                source_type: &input.source_type,
-            })?;
-            fsutil::create_no_clobber(&ds_dir.join("meta.yaml"), text.as_bytes(), &ds_dir)?;
-        }
-        let input_id = md5_hex(&format!("{ds_id}{}", new.run_id));
-        let input_dir = staging.join("inputs").join(input_id);
-        fsutil::mkdirs(&input_dir)?;
-        let text = yaml::to_yaml(&InputMeta {
-            destination_id: &ds_id,
-            destination_type: "RUN",
-            source_id: &ds_id,
-            source_type: "DATASET",
-            tags: &input.tags,
-        })?;
-        fsutil::atomic_write(&input_dir.join("meta.yaml"), text.as_bytes(), &input_dir)?;
-    }
+    write_run_inputs(&exp.path, staging, new.run_id, &doc.dataset_inputs)?;
     // Artifacts: into the staged run when its artifact directory is the run's own (the default
     // location), else straight to the experiment's local artifact location.
     let own = final_path.join("artifacts");
@@ -357,6 +331,44 @@ fn build_run(
             })
         }
     }
+}
+
+/// Writes a run's dataset inputs as MLflow's file store keeps them: each dataset once under
+/// `<experiment>/datasets/<md5(name+digest)>/`, each input under `<run_dir>/inputs/`.
+pub(crate) fn write_run_inputs(
+    exp_path: &Path,
+    run_dir: &Path,
+    run_id: &str,
+    inputs: &[crate::entities::DatasetInput],
+) -> Result<()> {
+    for input in inputs {
+        let ds_id = dataset_id(&input.name, &input.digest);
+        let ds_dir = exp_path.join("datasets").join(&ds_id);
+        if !ds_dir.join("meta.yaml").exists() {
+            fsutil::mkdirs(&ds_dir)?;
+            let text = yaml::to_yaml(&DatasetMeta {
+                digest: &input.digest,
+                name: &input.name,
+                profile: input.profile.as_deref(),
+                schema: input.schema.as_deref(),
+                source: &input.source,
+                source_type: &input.source_type,
+            })?;
+            fsutil::create_no_clobber(&ds_dir.join("meta.yaml"), text.as_bytes(), &ds_dir)?;
+        }
+        let input_id = md5_hex(&format!("{ds_id}{}", run_id));
+        let input_dir = run_dir.join("inputs").join(input_id);
+        fsutil::mkdirs(&input_dir)?;
+        let text = yaml::to_yaml(&InputMeta {
+            destination_id: &ds_id,
+            destination_type: "RUN",
+            source_id: &ds_id,
+            source_type: "DATASET",
+            tags: &input.tags,
+        })?;
+        fsutil::atomic_write(&input_dir.join("meta.yaml"), text.as_bytes(), &input_dir)?;
+    }
+    Ok(())
 }
 
 /// Creates experiment `id` exactly as described (timestamps kept), built under `.trash/` and
