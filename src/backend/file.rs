@@ -420,6 +420,16 @@ impl RegistryStore for FileStore {
         FileStore::search_model_versions(self, query)
     }
 
+    fn whole_registry(&self) -> Result<Vec<(RegisteredModel, Vec<ModelVersion>)>> {
+        self.all_registered_models(true)?
+            .into_iter()
+            .map(|m| {
+                let versions = self.all_versions_of(&m.name)?;
+                Ok((m, versions))
+            })
+            .collect()
+    }
+
     fn set_registered_model_alias(&self, name: &str, alias: &str, version: &str) -> Result<()> {
         FileStore::set_registered_model_alias(self, name, alias, version)
     }

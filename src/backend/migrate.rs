@@ -88,15 +88,14 @@ pub struct Plan {
     pub runs: u64,
 }
 
-/// Copies every registered model of `src` (with its live versions) into `dst`, adding the
+/// Copies every registered model of `src` (with all its versions) into `dst`, adding the
 /// counts to `report`.
 pub fn migrate_registry(
     src: &dyn RegistryStore,
     dst: &dyn RegistryMigrationTarget,
     report: &mut MigrateReport,
 ) -> Result<()> {
-    for model in src.list_registered_models()? {
-        let versions = src.list_model_versions(&model.name)?;
+    for (model, versions) in src.whole_registry()? {
         match dst.import_model(&model, &versions)? {
             Outcome::Copied => {
                 report.models_copied += 1;

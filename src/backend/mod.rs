@@ -275,6 +275,10 @@ pub trait RegistryStore: Send + Sync {
     fn get_latest_versions(&self, name: &str, stages: &[String]) -> Result<Vec<ModelVersion>>;
     /// MLflow's `search_model_versions`.
     fn search_model_versions(&self, query: &SearchQuery) -> Result<SearchPage<ModelVersion>>;
+    /// Every registered model, prompts included, each with every version, soft-deleted ones
+    /// (`Deleted_Internal`) included: what `store migrate` copies, so that version numbers
+    /// are never reused in the copy.
+    fn whole_registry(&self) -> Result<Vec<(RegisteredModel, Vec<ModelVersion>)>>;
 
     // Aliases and URIs.
 

@@ -45,16 +45,18 @@ pub struct DoctorArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum StoreCmd {
-    /// Copy a whole tracking store into another (file store to SQLite): ids, times, stages and
-    /// every metric point kept, one run at a time; running it again copies nothing twice.
+    /// Copy a whole store into another (file store to SQLite or back): experiments, runs and
+    /// the model registry with ids, times, stages, version numbers, aliases, tags and every
+    /// metric point kept, one run at a time; running it again copies nothing twice.
     #[command(
-        after_help = "Example:\n  mlrs store migrate --from ./mlruns --to sqlite:///mlflow.db"
+        after_help = "Examples:\n  mlrs store migrate --from ./mlruns --to sqlite:///mlflow.db\n  mlrs store migrate --from sqlite:///mlflow.db --to ./mlruns-copy"
     )]
     Migrate {
         /// The store to copy: a path, file: URI or sqlite:/// URI (it is only read).
         #[arg(long)]
         from: String,
-        /// The store to copy into: a sqlite:/// URI (created with MLflow's schema when missing).
+        /// The store to copy into: a sqlite:/// URI (created with MLflow's schema when
+        /// missing), or, from a SQLite source, a path or file: URI (created when missing).
         #[arg(long)]
         to: String,
         #[command(flatten)]
@@ -201,16 +203,34 @@ pub fn run(cmd: StoreCmd, ctx: &Ctx) -> Result<()> {
 }
 
 fn migrate(from: &str, to: &str, out: &OutputArgs, ctx: &Ctx) -> Result<()> {
-    let src = mlrs::backend::open_tracking(from, mlrs::backend::Mode::MustExist, ctx.warn.clone())?;
-    if !mlrs::backend::is_sqlite(to) {
+    use mlrs::backend::migrate::{self as m, MigrationTarget, RegistryMigrationTarget};
+    use mlrs::backend::{Mode, is_sqlite};
+    let src = mlrs::backend::open_tracking(from, Mode::MustExist, ctx.warn.clone())?;
+    if !is_sqlite(to) && src.as_file_store().is_some() {
         return Err(Error::invalid(format!(
-            "--to '{to}': mlrs store migrate copies into a SQLite database (sqlite:///PATH) only"
+            "--from '{from}' and --to '{to}' are both file stores: mlrs store migrate copies between a file store and a SQLite database (sqlite:///PATH); copy the directory instead"
         )));
     }
-    let plan = mlrs::backend::migrate::plan(&*src)?;
-    mlrs::backend::sql::SqlStore::check_importable(&plan)?;
-    let dst = mlrs::backend::sql::SqlStore::open_or_create(to, ctx.warn.clone())?;
-    let report = mlrs::backend::migrate::migrate(&*src, &plan, &dst, &super::transfer::Bar::new())?;
+    let registry = mlrs::backend::open_registry(from, from, Mode::MustExist, ctx.warn.clone())?;
+    let plan = m::plan(&*src)?;
+    fn run(
+        src: &dyn mlrs::backend::TrackingStore,
+        registry: &dyn mlrs::backend::RegistryStore,
+        plan: &m::Plan,
+        dst: &(impl MigrationTarget + RegistryMigrationTarget),
+    ) -> Result<m::MigrateReport> {
+        let mut report = m::migrate(src, plan, dst, &super::transfer::Bar::new())?;
+        m::migrate_registry(registry, dst, &mut report)?;
+        Ok(report)
+    }
+    let report = if is_sqlite(to) {
+        mlrs::backend::sql::SqlStore::check_importable(&plan)?;
+        let dst = mlrs::backend::sql::SqlStore::open_or_create(to, ctx.warn.clone())?;
+        run(&*src, &*registry, &plan, &dst)?
+    } else {
+        let dst = mlrs::store::FileStore::open_for_migration(to, ctx.warn.clone())?;
+        run(&*src, &*registry, &plan, &dst)?
+    };
     if out.quiet {
         println!("{}", report.runs_copied);
         return Ok(());
@@ -230,6 +250,16 @@ fn migrate(from: &str, to: &str, out: &OutputArgs, ctx: &Ctx) -> Result<()> {
     t.row(vec![
         "metric points".into(),
         report.metric_points_copied.to_string(),
+        String::new(),
+    ]);
+    t.row(vec![
+        "registered models".into(),
+        report.models_copied.to_string(),
+        report.models_unchanged.to_string(),
+    ]);
+    t.row(vec![
+        "model versions".into(),
+        report.model_versions_copied.to_string(),
         String::new(),
     ]);
     output::emit(out.output, Rendered::Record(value, t)).map_err(io_out)

@@ -13,6 +13,7 @@ pub mod experiment;
 pub mod fsutil;
 pub mod gc;
 pub mod metric_history;
+pub(crate) mod migrate;
 pub(crate) mod names;
 pub mod parallel;
 pub mod registry;

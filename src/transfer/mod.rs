@@ -10,7 +10,7 @@ pub mod format;
 mod import;
 pub mod pyjson;
 mod summary;
-mod write;
+pub(crate) mod write;
 
 pub use export::{export_experiment, export_model, export_run, read_run_doc};
 pub use format::SystemInfo;

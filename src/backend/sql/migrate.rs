@@ -6,8 +6,12 @@ use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::registry::WS;
 use super::{INSERT_METRIC, LatestPoint, SqlStore, supersedes};
-use crate::backend::migrate::{MigrationTarget, Outcome, Plan};
+use crate::backend::migrate::{
+    MigrationTarget, Outcome, Plan, RegistryMigrationTarget, same_model, same_version,
+};
+use crate::entities::registry::{ModelVersion, RegisteredModel};
 use crate::entities::{Experiment, LifecycleStage, Metric, Run, RunInputs, RunParts};
 use crate::error::{Error, Result};
 
@@ -348,5 +352,85 @@ impl SqlStore {
             self.insert_inputs(tx, experiment_id, &info.run_id, &run.inputs)?;
             Ok(Outcome::Copied)
         }
+    }
+}
+
+impl RegistryMigrationTarget for SqlStore {
+    fn import_model(&self, model: &RegisteredModel, versions: &[ModelVersion]) -> Result<Outcome> {
+        crate::validate::validate_model_name_mlflow(&model.name)?;
+        let name = model.name.as_str();
+        self.write(|tx| {
+            if self.model_is_prompt(tx, name)?.is_some() {
+                let have = self.read_model(tx, name)?;
+                let have_versions = self.read_versions(tx, Some(name), None, true)?;
+                let same = same_model(&have, model)
+                    && have_versions.len() == versions.len()
+                    && have_versions
+                        .iter()
+                        .zip(versions)
+                        .all(|(a, b)| same_version(a, b));
+                if same {
+                    return Ok(Outcome::Unchanged);
+                }
+                return Err(conflict(format!(
+                    "registered model '{name}' is already in {} with other data",
+                    self.display
+                )));
+            }
+            tx.execute(
+                "INSERT INTO registered_models (name, creation_time, last_updated_time, description, workspace) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![name, model.creation_timestamp, model.last_updated_timestamp, model.description, WS],
+            )
+            .map_err(|e| self.err(e))?;
+            for (k, v) in &model.tags {
+                tx.execute(
+                    "INSERT INTO registered_model_tags (key, value, name, workspace) VALUES (?1, ?2, ?3, ?4)",
+                    params![k, v, name, WS],
+                )
+                .map_err(|e| self.err(e))?;
+            }
+            for v in versions {
+                tx.execute(
+                    "INSERT INTO model_versions (name, version, creation_time, last_updated_time, description, user_id, current_stage, source, run_id, status, status_message, run_link, storage_location, workspace) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                    params![
+                        name,
+                        v.version,
+                        v.creation_timestamp,
+                        v.last_updated_timestamp,
+                        v.description,
+                        v.user_id,
+                        v.current_stage.as_str(),
+                        v.source,
+                        v.run_id,
+                        v.status,
+                        v.status_message,
+                        v.run_link,
+                        v.storage_location,
+                        WS
+                    ],
+                )
+                .map_err(|e| self.err(e))?;
+                for (k, val) in &v.tags {
+                    tx.execute(
+                        "INSERT INTO model_version_tags (key, value, name, version, workspace) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![k, val, name, v.version, WS],
+                    )
+                    .map_err(|e| self.err(e))?;
+                }
+            }
+            for (alias, version) in &model.aliases {
+                let number = version.parse::<i64>().map_err(|_| {
+                    Error::invalid(format!(
+                        "alias '{alias}' of model '{name}' points at '{version}', not a version number"
+                    ))
+                })?;
+                tx.execute(
+                    "INSERT INTO registered_model_aliases (alias, version, name, workspace) VALUES (?1, ?2, ?3, ?4)",
+                    params![alias, number, name, WS],
+                )
+                .map_err(|e| self.err(e))?;
+            }
+            Ok(Outcome::Copied)
+        })
     }
 }

@@ -19,7 +19,7 @@ use crate::store::uri;
 use crate::validate;
 
 /// The workspace MLflow's single-tenant registry reads and writes.
-const WS: &str = "default";
+pub(super) const WS: &str = "default";
 
 const VERSION_COLUMNS: &str = "name, version, creation_time, last_updated_time, description, user_id, current_stage, source, run_id, status, status_message, run_link, storage_location";
 
@@ -60,7 +60,7 @@ impl SqlStore {
     // ---- reading ----
 
     /// Whether a registered model row exists (and, if so, whether it is a prompt).
-    fn model_is_prompt(&self, conn: &Connection, name: &str) -> Result<Option<bool>> {
+    pub(super) fn model_is_prompt(&self, conn: &Connection, name: &str) -> Result<Option<bool>> {
         let exists: Option<String> = conn
             .query_row(
                 "SELECT name FROM registered_models WHERE workspace = ?1 AND name = ?2",
@@ -93,18 +93,19 @@ impl SqlStore {
 
     /// Model versions (tags and aliases filled), of one model or all, live ones only unless
     /// `deleted`; ordered by name, then version.
-    fn read_versions(
+    pub(super) fn read_versions(
         &self,
         conn: &Connection,
         name: Option<&str>,
         version: Option<i64>,
+        deleted: bool,
     ) -> Result<Vec<ModelVersion>> {
         let sql = format!(
-            "SELECT {VERSION_COLUMNS} FROM model_versions WHERE workspace = ?1 AND current_stage IS NOT 'Deleted_Internal' AND (?2 IS NULL OR name = ?2) AND (?3 IS NULL OR version = ?3) ORDER BY name, version"
+            "SELECT {VERSION_COLUMNS} FROM model_versions WHERE workspace = ?1 AND (?4 OR current_stage IS NOT 'Deleted_Internal') AND (?2 IS NULL OR name = ?2) AND (?3 IS NULL OR version = ?3) ORDER BY name, version"
         );
         let mut st = conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let rows = st
-            .query_map(params![WS, name, version], version_row)
+            .query_map(params![WS, name, version, deleted], version_row)
             .map_err(|e| self.err(e))?;
         let mut versions = Vec::new();
         for row in rows {
@@ -223,7 +224,7 @@ impl SqlStore {
             }
         }
         let mut by_model: BTreeMap<String, Vec<ModelVersion>> = BTreeMap::new();
-        for mv in self.read_versions(conn, name, None)? {
+        for mv in self.read_versions(conn, name, None, false)? {
             by_model.entry(mv.name.clone()).or_default().push(mv);
         }
         for (n, versions) in by_model {
@@ -234,7 +235,7 @@ impl SqlStore {
         Ok(models)
     }
 
-    fn read_model(&self, conn: &Connection, name: &str) -> Result<RegisteredModel> {
+    pub(super) fn read_model(&self, conn: &Connection, name: &str) -> Result<RegisteredModel> {
         validate::validate_model_name_mlflow(name)?;
         self.read_models(conn, Some(name))?
             .pop()
@@ -245,7 +246,7 @@ impl SqlStore {
     fn read_version(&self, conn: &Connection, name: &str, version: &str) -> Result<ModelVersion> {
         validate::validate_model_name_mlflow(name)?;
         let v = validate::validate_model_version(version)?;
-        self.read_versions(conn, Some(name), Some(v))?
+        self.read_versions(conn, Some(name), Some(v), false)?
             .pop()
             .ok_or_else(|| version_not_found(name, v))
     }
@@ -495,7 +496,7 @@ impl SqlStore {
     pub fn list_model_versions(&self, name: &str) -> Result<Vec<ModelVersion>> {
         let conn = self.conn();
         self.check_model_exists(&conn, name)?;
-        self.read_versions(&conn, Some(name), None)
+        self.read_versions(&conn, Some(name), None, false)
     }
 
     pub fn get_model_version(&self, name: &str, version: &str) -> Result<ModelVersion> {
@@ -615,7 +616,7 @@ impl SqlStore {
         let wanted = Stage::requested(stages)?;
         let conn = self.conn();
         self.check_model_exists(&conn, name)?;
-        let versions = self.read_versions(&conn, Some(name), None)?;
+        let versions = self.read_versions(&conn, Some(name), None, false)?;
         Ok(latest_per_stage(versions.into_iter(), &wanted))
     }
 
@@ -660,7 +661,7 @@ impl SqlStore {
         self.check_model_exists(&conn, name)?;
         if alias.to_lowercase() == "latest" {
             return self
-                .read_versions(&conn, Some(name), None)?
+                .read_versions(&conn, Some(name), None, false)?
                 .into_iter()
                 .max_by_key(|v| v.version)
                 .ok_or_else(|| {
@@ -714,7 +715,7 @@ impl SqlStore {
             .map_err(crate::store::search::search_error)?;
         let versions = {
             let conn = self.conn();
-            self.read_versions(&conn, None, None)?
+            self.read_versions(&conn, None, None, false)?
         };
         let (items, next) = search::search_model_versions(
             versions,
@@ -974,6 +975,22 @@ impl RegistryStore for SqlStore {
 
     fn search_model_versions(&self, query: &SearchQuery) -> Result<SearchPage<ModelVersion>> {
         SqlStore::search_model_versions(self, query)
+    }
+
+    fn whole_registry(&self) -> Result<Vec<(RegisteredModel, Vec<ModelVersion>)>> {
+        let conn = self.conn();
+        let mut versions: BTreeMap<String, Vec<ModelVersion>> = BTreeMap::new();
+        for v in self.read_versions(&conn, None, None, true)? {
+            versions.entry(v.name.clone()).or_default().push(v);
+        }
+        Ok(self
+            .read_models(&conn, None)?
+            .into_iter()
+            .map(|m| {
+                let vs = versions.remove(&m.name).unwrap_or_default();
+                (m, vs)
+            })
+            .collect())
     }
 
     fn set_registered_model_alias(&self, name: &str, alias: &str, version: &str) -> Result<()> {

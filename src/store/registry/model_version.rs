@@ -142,6 +142,17 @@ impl FileStore {
         Ok(out)
     }
 
+    /// Every version of a model, soft-deleted ones (`Deleted_Internal`) included, by
+    /// ascending version number.
+    pub fn all_versions_of(&self, name: &str) -> Result<Vec<ModelVersion>> {
+        let dir = self.existing_model_dir(name)?;
+        Ok(self
+            .all_versions(&dir, name, true)?
+            .into_iter()
+            .map(|v| v.version)
+            .collect())
+    }
+
     /// Every live version of a model, by ascending version number.
     pub fn list_model_versions(&self, name: &str) -> Result<Vec<ModelVersion>> {
         let dir = self.existing_model_dir(name)?;
