@@ -62,9 +62,9 @@ fn gc_removes_deleted_runs_and_trashed_experiments_only() {
     assert!(
         dry.stdout
             .contains(&format!("Would permanently delete run with ID {dead}."))
-            && dry.stdout.contains(&format!(
-                "Would permanently delete run with ID {gone_run}."
-            ))
+            && dry
+                .stdout
+                .contains(&format!("Would permanently delete run with ID {gone_run}."))
             && dry.stdout.contains(&format!(
                 "Would permanently delete experiment with ID {gone}."
             ))
@@ -123,9 +123,8 @@ fn gc_refuses_active_or_young_objects_before_removing_anything() {
     let out = s.run(&["gc", "--run-ids", &format!("{dead},{alive}")]);
     assert_eq!(out.code, 5);
     assert!(
-        out.stderr.contains(&format!(
-            "Run {alive} is not in `deleted` lifecycle stage"
-        )),
+        out.stderr
+            .contains(&format!("Run {alive} is not in `deleted` lifecycle stage")),
         "{}",
         out.stderr
     );
