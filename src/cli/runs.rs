@@ -147,7 +147,7 @@ pub enum Cmd {
     },
     /// End runs left RUNNING by killed jobs (no write for longer than --older-than).
     #[command(
-        after_help = "Example:\n  mlrs runs close-stale --older-than 12h --status killed --dry-run"
+        after_help = "The last write: on a file store, the newest change to the run's files; on a SQLite\nstore, the run's start time or newest metric timestamp.\n\nExample:\n  mlrs runs close-stale --older-than 12h --status killed --dry-run"
     )]
     CloseStale {
         /// How long without any write: 1d2h3m4s, each part optional.
