@@ -834,8 +834,7 @@ fn file_only_commands_refuse_other_backends_in_one_line_and_change_nothing() {
     let before = s.snapshot();
     for args in [
         vec!["doctor"],
-        vec!["gc", "--older-than", "0d"],
-        vec!["runs", "close-stale", "--older-than", "1d"],
+        vec!["store", "relocate", "--from", "/nowhere", "--dry-run"],
         vec!["experiments", "export", "-x", &exp, "--output-dir", out_dir],
         vec!["runs", "export", "--run-id", &run, "--output-dir", out_dir],
     ] {

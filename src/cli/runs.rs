@@ -12,7 +12,7 @@ use crate::output::columns::{needed_parts, parse_columns, run_json, runs_table};
 use crate::output::sparkline::sparkline;
 use crate::output::{self, Format, OutputArgs, Rendered, Table, json as j};
 use mlrs::backend::require_file_store;
-use mlrs::entities::{Batch, Metric, Run, RunParts, RunStatus, ViewType, tags};
+use mlrs::entities::{Batch, Metric, Run, RunInfo, RunParts, RunStatus, ViewType, tags};
 use mlrs::store::metric_history::python_float_repr;
 use mlrs::store::now_ms;
 use mlrs::{Error, Result, TrackingStore};
@@ -147,7 +147,7 @@ pub enum Cmd {
     },
     /// End runs left RUNNING by killed jobs (no write for longer than --older-than).
     #[command(
-        after_help = "Example:\n  mlrs runs close-stale --older-than 12h --status killed --dry-run"
+        after_help = "The last write: on a file store, the newest change to the run's files; on a SQLite\nstore, the run's start time or newest metric timestamp.\n\nExample:\n  mlrs runs close-stale --older-than 12h --status killed --dry-run"
     )]
     CloseStale {
         /// How long without any write: 1d2h3m4s, each part optional.
@@ -382,32 +382,52 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
             out,
         } => {
             let store = ctx.read_store()?;
-            // Staleness is the age of the run's files: a file-store notion.
-            let store = require_file_store(&*store, "runs close-stale")?;
             let age = mlrs::store::gc::parse_older_than(&older_than)?;
             let status = RunStatus::parse(&status)?;
-            let stale = store.stale_runs(age, experiment_ids.as_deref())?;
-            if !dry_run {
-                store.close_stale_runs(&stale, status)?;
-            }
+            let ids = experiment_ids.as_deref();
+            // (run info, last activity): on files the newest write to the run's files, in a
+            // database its start time or newest metric timestamp.
+            let stale: Vec<(RunInfo, i64)> = if let Some(sql) = store.as_sql_store() {
+                let found = if dry_run {
+                    sql.stale_runs(age, ids)?
+                } else {
+                    sql.close_stale_runs(age, ids, status)?
+                };
+                found
+                    .into_iter()
+                    .map(|s| (s.info, s.last_activity))
+                    .collect()
+            } else {
+                let store = require_file_store(&*store, "runs close-stale")?;
+                let found = store.stale_runs(age, ids)?;
+                if !dry_run {
+                    store.close_stale_runs(&found, status)?;
+                }
+                found
+                    .into_iter()
+                    .map(|s| (s.info, s.last_activity))
+                    .collect()
+            };
             if out.quiet {
-                stale.iter().for_each(|s| println!("{}", s.info.run_id));
+                stale
+                    .iter()
+                    .for_each(|(info, _)| println!("{}", info.run_id));
                 return Ok(());
             }
             let mut t = Table::new(&["ID", "Name", "Experiment", "Last activity", "Action"]);
             let action = if dry_run { "would end" } else { "ended" };
-            for s in &stale {
+            for (info, last_activity) in &stale {
                 t.row(vec![
-                    s.info.run_id.clone(),
-                    s.info.run_name.clone(),
-                    s.info.experiment_id.clone(),
-                    format_time(Some(s.last_activity)),
+                    info.run_id.clone(),
+                    info.run_name.clone(),
+                    info.experiment_id.clone(),
+                    format_time(Some(*last_activity)),
                     format!("{action} {status}"),
                 ]);
             }
             let items = stale
                 .iter()
-                .map(|s| json!({"run_id": s.info.run_id, "experiment_id": s.info.experiment_id, "last_activity": s.last_activity, "status": status.name(), "dry_run": dry_run}))
+                .map(|(info, last_activity)| json!({"run_id": info.run_id, "experiment_id": info.experiment_id, "last_activity": last_activity, "status": status.name(), "dry_run": dry_run}))
                 .collect();
             output::emit(out.output, Rendered::List(items, t)).map_err(io_out)
         }

@@ -83,7 +83,6 @@ pub enum StoreCmd {
 
 pub fn gc(args: GcArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.read_store()?;
-    let store = require_file_store(&*store, "gc")?;
     let opts = GcOptions {
         older_than_ms: args
             .older_than
@@ -95,20 +94,47 @@ pub fn gc(args: GcArgs, ctx: &Ctx) -> Result<()> {
         experiment_ids: args.experiment_ids,
         logged_model_ids: args.logged_model_ids,
     };
+    if let Some(sql) = store.as_sql_store() {
+        if args.dry_run {
+            let plan = sql.gc_plan(&opts)?;
+            print_gc_dry_run(
+                plan.runs.iter().map(|r| r.id.as_str()),
+                plan.logged_models.iter().map(|m| m.id.as_str()),
+                plan.experiments.iter().map(String::as_str),
+            );
+            return Ok(());
+        }
+        sql.gc(&opts, |line| println!("{line}"))?;
+        return Ok(());
+    }
+    let store = require_file_store(&*store, "gc")?;
     let plan = store.gc_plan(&opts)?;
     if args.dry_run {
-        for (dir, _) in &plan.runs {
-            println!("Would permanently delete run with ID {}.", dir.run_id);
-        }
-        for (id, _) in &plan.logged_models {
-            println!("Would permanently delete logged model with ID {id}.");
-        }
-        for exp in &plan.experiments {
-            println!("Would permanently delete experiment with ID {}.", exp.id);
-        }
+        print_gc_dry_run(
+            plan.runs.iter().map(|(dir, _)| dir.run_id.as_str()),
+            plan.logged_models.iter().map(|(id, _)| id.as_str()),
+            plan.experiments.iter().map(|exp| exp.id.as_str()),
+        );
         return Ok(());
     }
     store.gc_execute(&plan, |line| println!("{line}"))
+}
+
+/// The `gc --dry-run` listing, the same on every backend.
+fn print_gc_dry_run<'a>(
+    runs: impl Iterator<Item = &'a str>,
+    logged_models: impl Iterator<Item = &'a str>,
+    experiments: impl Iterator<Item = &'a str>,
+) {
+    for id in runs {
+        println!("Would permanently delete run with ID {id}.");
+    }
+    for id in logged_models {
+        println!("Would permanently delete logged model with ID {id}.");
+    }
+    for id in experiments {
+        println!("Would permanently delete experiment with ID {id}.");
+    }
 }
 
 pub fn doctor(args: DoctorArgs, ctx: &Ctx) -> Result<()> {

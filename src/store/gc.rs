@@ -303,7 +303,9 @@ impl FileStore {
     }
 }
 
-fn remove_tree(path: &Path) -> Result<()> {
+/// Removes a directory tree or a file; a symbolic link is removed, never followed; a missing
+/// path is no error.
+pub(crate) fn remove_tree(path: &Path) -> Result<()> {
     match fs::symlink_metadata(path) {
         Ok(md) if md.is_dir() => fs::remove_dir_all(path).map_err(|e| Error::io(path, e)),
         Ok(_) => fs::remove_file(path).map_err(|e| Error::io(path, e)),
@@ -320,10 +322,16 @@ fn external_artifact_dir(artifact_uri: &str, run_id: &str, run_path: &Path) -> O
     if p.starts_with(run_path) || !p.exists() {
         return None;
     }
+    has_mlflow_artifact_shape(&p, run_id).then_some(p)
+}
+
+/// Whether `p` is the artifact directory MLflow gives object `owner_id` (a run, a logged
+/// model): `…/<owner_id>/artifacts`, and not a symbolic link. gc deletes nothing else.
+pub(crate) fn has_mlflow_artifact_shape(p: &Path, owner_id: &str) -> bool {
     let mut comps = p.components().rev();
-    let last = comps.next()?.as_os_str().to_str()?;
-    let parent = comps.next()?.as_os_str().to_str()?;
-    (last == "artifacts" && parent == run_id && !p.is_symlink()).then_some(p)
+    let last = comps.next().and_then(|c| c.as_os_str().to_str());
+    let parent = comps.next().and_then(|c| c.as_os_str().to_str());
+    last == Some("artifacts") && parent == Some(owner_id) && !p.is_symlink()
 }
 
 #[cfg(test)]

@@ -80,14 +80,23 @@ impl Scratch {
         }
     }
 
+    /// A scratch store of the given backend, whatever the matrix runs (for backend-specific
+    /// tests that should run in every matrix leg).
+    pub fn with_backend(backend: Backend) -> Scratch {
+        Scratch {
+            dir: tempfile::tempdir().expect("tempdir"),
+            backend,
+        }
+    }
+
     /// Whether the scratch store is a file store whose files a test may inspect.
     pub fn is_file_store(&self) -> bool {
         self.backend == Backend::File
     }
 
-    /// For a test of a command that works on file stores only (gc, doctor, store relocate,
-    /// runs close-stale, export/import; `cli_tracking` checks that other backends refuse
-    /// them): true, after a note on stderr, when the matrix runs another backend.
+    /// For a test of a command that works on file stores only (doctor, store relocate,
+    /// export/import; `cli_tracking` checks that other backends refuse them): true, after a
+    /// note on stderr, when the matrix runs another backend.
     #[allow(dead_code)]
     pub fn skip_unless_file_store(&self, what: &str) -> bool {
         if self.is_file_store() {

@@ -16,9 +16,11 @@ use crate::error::{Error, Result};
 use crate::store::WarnSink;
 use crate::validate;
 
+pub mod gc;
 mod migrate;
 mod registry;
 mod search;
+pub mod stale;
 mod tracking;
 
 /// `sqlite_master` DDL of a database MLflow 3.17.2 creates on first use (from the fixture).
