@@ -274,3 +274,234 @@ fn an_experiment_id_a_sql_store_cannot_hold_is_refused_before_anything_is_writte
     assert!(out.stderr.contains("'abc'"), "{}", out.stderr);
     assert!(!db.exists());
 }
+
+/// Every file under `dir` with its content.
+fn tree(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| {
+            let e = e.unwrap();
+            let content = if e.file_type().is_file() {
+                std::fs::read(e.path()).unwrap()
+            } else {
+                Vec::new()
+            };
+            (e.path().to_string_lossy().into_owned(), content)
+        })
+        .collect()
+}
+
+/// A registry in the file store: versions in several stages, an alias, YAML-hostile tags, a
+/// soft-deleted highest version, and a model without versions.
+fn registry(s: &Scratch, file: &str, run: &str) {
+    let src = s.path().join("model");
+    std::fs::create_dir_all(&src).unwrap();
+    std::fs::write(src.join("MLmodel"), "flavors: {}\n").unwrap();
+    at(
+        s,
+        file,
+        &[
+            "artifacts",
+            "log-artifacts",
+            "-r",
+            run,
+            "-l",
+            src.to_str().unwrap(),
+            "-a",
+            "model",
+        ],
+    )
+    .ok();
+    let uri = format!("runs:/{run}/model");
+    for _ in 0..3 {
+        at(s, file, &["models", "register", &uri, "yes", "-q"]).ok();
+    }
+    for args in [
+        &["models", "transition", "yes", "1", "Production"][..],
+        &["models", "transition", "yes", "2", "Staging"],
+        &["models", "set-alias", "yes", "champion", "1"],
+        &["models", "set-tag", "yes", "12:30", "on"],
+        &["models", "set-version-tag", "yes", "2", "é ü", "2024-01-01"],
+        &["models", "update", "yes", "--description", "yes"],
+        &["models", "delete-version", "yes", "3"],
+        &["models", "create", "empty"],
+    ] {
+        at(s, file, args).ok();
+    }
+}
+
+/// What the registry commands print for the models `registry` made.
+fn registry_views(s: &Scratch, uri: &str) -> Vec<Value> {
+    [
+        &["models", "get", "yes", "-o", "json"][..],
+        &["models", "get", "empty", "-o", "json"],
+        &["models", "versions", "yes", "-o", "json"],
+        &["models", "get-version", "yes", "--alias", "champion", "-o", "json"],
+        &["models", "latest", "yes", "-o", "json"],
+        &["models", "list", "-o", "json"],
+    ]
+    .iter()
+    .map(|args| at(s, uri, args).ok().json())
+    .collect()
+}
+
+#[test]
+fn a_sqlite_store_migrates_back_into_a_file_store_with_its_registry() {
+    let s = Scratch::new();
+    let (exp, runs) = file_store(&s);
+    let file = s.store().to_string_lossy().into_owned();
+    registry(&s, &file, &runs[0]);
+    let sql = format!("sqlite:///{}", s.path().join("mlflow.db").display());
+    let there = s
+        .run(&[
+            "store", "migrate", "--from", &file, "--to", &sql, "-o", "json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(there["models_copied"], 2, "{there}");
+    assert_eq!(there["model_versions_copied"], 3, "{there}");
+    let back = s.path().join("back");
+    let back_uri = back.to_string_lossy().into_owned();
+    let report = s
+        .run(&[
+            "store", "migrate", "--from", &sql, "--to", &back_uri, "-o", "json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(report["experiments_copied"], 3, "{report}");
+    assert_eq!(report["runs_copied"], 4, "{report}");
+    assert_eq!(report["metric_points_copied"], 12, "{report}");
+    assert_eq!(report["models_copied"], 2, "{report}");
+    assert_eq!(report["model_versions_copied"], 3, "{report}");
+
+    // The registry reads the same in all three stores.
+    let original = registry_views(&s, &file);
+    assert_eq!(registry_views(&s, &sql), original);
+    assert_eq!(registry_views(&s, &back_uri), original);
+    for view in ["active_only", "deleted_only", "all"] {
+        let args = ["experiments", "search", "-v", view, "-o", "json"];
+        assert_eq!(
+            at(&s, &sql, &args).ok().json(),
+            at(&s, &back_uri, &args).ok().json()
+        );
+    }
+    for run in &runs {
+        let args = ["runs", "describe", "--run-id", run, "-o", "json"];
+        let a = at(&s, &sql, &args).ok().json();
+        assert_eq!(at(&s, &back_uri, &args).ok().json(), a, "{run}");
+        assert_eq!(as_sql_reads(at(&s, &file, &args).ok().json()), a, "{run}");
+        let args = [
+            "runs",
+            "metric-history",
+            "--run-id",
+            run,
+            "loss",
+            "-o",
+            "json",
+        ];
+        assert_eq!(
+            at(&s, &sql, &args).ok().json(),
+            at(&s, &back_uri, &args).ok().json(),
+            "{run}"
+        );
+    }
+    let list = [
+        "runs",
+        "list",
+        "--experiment-id",
+        &exp,
+        "-v",
+        "all",
+        "-o",
+        "json",
+    ];
+    assert_eq!(
+        at(&s, &sql, &list).ok().json(),
+        at(&s, &back_uri, &list).ok().json()
+    );
+
+    // A second migration writes nothing.
+    let before = tree(&back);
+    let again = s
+        .run(&[
+            "store", "migrate", "--from", &sql, "--to", &back_uri, "-o", "json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(again["runs_unchanged"], 4, "{again}");
+    assert_eq!(again["models_unchanged"], 2, "{again}");
+    assert_eq!(again["models_copied"], 0, "{again}");
+    assert_eq!(tree(&back), before);
+
+    // The soft-deleted version 3 came along: every store gives the next version number 4.
+    let uri = format!("runs:/{}/model", runs[0]);
+    for store in [&file, &sql, &back_uri] {
+        let v = at(&s, store, &["models", "register", &uri, "yes", "-q"])
+            .ok()
+            .line();
+        assert_eq!(v, "4", "{store}");
+    }
+}
+
+#[test]
+fn a_model_that_differs_in_the_destination_stops_the_migration_with_exit_4() {
+    let s = Scratch::new();
+    let (_, runs) = file_store(&s);
+    let file = s.store().to_string_lossy().into_owned();
+    registry(&s, &file, &runs[0]);
+    let db = s.path().join("mlflow.db");
+    let sql = format!("sqlite:///{}", db.display());
+    s.run(&["store", "migrate", "--from", &file, "--to", &sql])
+        .ok();
+    let back = s.path().join("back");
+    let back_uri = back.to_string_lossy().into_owned();
+    s.run(&["store", "migrate", "--from", &sql, "--to", &back_uri])
+        .ok();
+    // Into the file store, then into SQLite: the model changed in the source each time.
+    at(&s, &sql, &["models", "set-alias", "yes", "champion", "2"]).ok();
+    let before = tree(&back);
+    let out = s.run(&["store", "migrate", "--from", &sql, "--to", &back_uri]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("'yes'") && out.stderr.lines().count() == 1,
+        "{}",
+        out.stderr
+    );
+    assert_eq!(tree(&back), before);
+    at(
+        &s,
+        &file,
+        &["models", "set-version-tag", "yes", "1", "k", "v"],
+    )
+    .ok();
+    let before = std::fs::read(&db).unwrap();
+    let out = s.run(&["store", "migrate", "--from", &file, "--to", &sql]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(out.stderr.contains("'yes'"), "{}", out.stderr);
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[test]
+fn a_sqlite_store_does_not_migrate_into_a_file_that_is_not_a_directory() {
+    let s = Scratch::new();
+    let sql = format!("sqlite:///{}", s.path().join("mlflow.db").display());
+    at(&s, &sql, &["experiments", "create", "-n", "x"]).ok();
+    let target = s.path().join("plain.txt");
+    std::fs::write(&target, "keep me").unwrap();
+    let out = s.run(&[
+        "store",
+        "migrate",
+        "--from",
+        &sql,
+        "--to",
+        target.to_str().unwrap(),
+    ]);
+    assert_ne!(out.code, 0);
+    assert!(
+        out.stderr.contains("not a directory") && out.stderr.lines().count() == 1,
+        "{}",
+        out.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+}
