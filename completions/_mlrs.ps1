@@ -1206,14 +1206,14 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy a whole tracking store into another (file store to SQLite): ids, times, stages and every metric point kept, one run at a time; running it again copies nothing twice')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy a whole store into another (file store to SQLite or back): experiments, runs and the model registry with ids, times, stages, version numbers, aliases, tags and every metric point kept, one run at a time; running it again copies nothing twice')
             [CompletionResult]::new('relocate', 'relocate', [CompletionResultType]::ParameterValue, 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'mlrs;store;migrate' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The store to copy: a path, file: URI or sqlite:/// URI (it is only read)')
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The store to copy into: a sqlite:/// URI (created with MLflow''s schema when missing)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The store to copy into: a sqlite:/// URI (created with MLflow''s schema when missing), or, from a SQLite source, a path or file: URI (created when missing)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
@@ -1241,7 +1241,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;store;help' {
-            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy a whole tracking store into another (file store to SQLite): ids, times, stages and every metric point kept, one run at a time; running it again copies nothing twice')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy a whole store into another (file store to SQLite or back): experiments, runs and the model registry with ids, times, stages, version numbers, aliases, tags and every metric point kept, one run at a time; running it again copies nothing twice')
             [CompletionResult]::new('relocate', 'relocate', [CompletionResultType]::ParameterValue, 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1531,7 +1531,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;help;store' {
-            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy a whole tracking store into another (file store to SQLite): ids, times, stages and every metric point kept, one run at a time; running it again copies nothing twice')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy a whole store into another (file store to SQLite or back): experiments, runs and the model registry with ids, times, stages, version numbers, aliases, tags and every metric point kept, one run at a time; running it again copies nothing twice')
             [CompletionResult]::new('relocate', 'relocate', [CompletionResultType]::ParameterValue, 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)')
             break
         }

@@ -1070,13 +1070,13 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand migrate 'Copy a whole tracking store into another (file store to SQLite): ids, times, stages and every metric point kept, one run at a time; running it again copies nothing twice'
+            cand migrate 'Copy a whole store into another (file store to SQLite or back): experiments, runs and the model registry with ids, times, stages, version numbers, aliases, tags and every metric point kept, one run at a time; running it again copies nothing twice'
             cand relocate 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mlrs;store;migrate'= {
             cand --from 'The store to copy: a path, file: URI or sqlite:/// URI (it is only read)'
-            cand --to 'The store to copy into: a sqlite:/// URI (created with MLflow''s schema when missing)'
+            cand --to 'The store to copy into: a sqlite:/// URI (created with MLflow''s schema when missing), or, from a SQLite source, a path or file: URI (created when missing)'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --tracking-uri 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]'
@@ -1102,7 +1102,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrs;store;help'= {
-            cand migrate 'Copy a whole tracking store into another (file store to SQLite): ids, times, stages and every metric point kept, one run at a time; running it again copies nothing twice'
+            cand migrate 'Copy a whole store into another (file store to SQLite or back): experiments, runs and the model registry with ids, times, stages, version numbers, aliases, tags and every metric point kept, one run at a time; running it again copies nothing twice'
             cand relocate 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1321,7 +1321,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         &'mlrs;help;doctor'= {
         }
         &'mlrs;help;store'= {
-            cand migrate 'Copy a whole tracking store into another (file store to SQLite): ids, times, stages and every metric point kept, one run at a time; running it again copies nothing twice'
+            cand migrate 'Copy a whole store into another (file store to SQLite or back): experiments, runs and the model registry with ids, times, stages, version numbers, aliases, tags and every metric point kept, one run at a time; running it again copies nothing twice'
             cand relocate 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
         }
         &'mlrs;help;store;migrate'= {

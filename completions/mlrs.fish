@@ -929,11 +929,11 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_sub
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from migrate relocate help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from migrate relocate help" -f -a "migrate" -d 'Copy a whole tracking store into another (file store to SQLite): ids, times, stages and every metric point kept, one run at a time; running it again copies nothing twice'
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from migrate relocate help" -f -a "migrate" -d 'Copy a whole store into another (file store to SQLite or back): experiments, runs and the model registry with ids, times, stages, version numbers, aliases, tags and every metric point kept, one run at a time; running it again copies nothing twice'
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from migrate relocate help" -f -a "relocate" -d 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from migrate relocate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from migrate" -l from -d 'The store to copy: a path, file: URI or sqlite:/// URI (it is only read)' -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from migrate" -l to -d 'The store to copy into: a sqlite:/// URI (created with MLflow\'s schema when missing)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from migrate" -l to -d 'The store to copy into: a sqlite:/// URI (created with MLflow\'s schema when missing), or, from a SQLite source, a path or file: URI (created when missing)' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from migrate" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -961,7 +961,7 @@ never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -l dry-run -d 'Print what would change, change nothing'
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -s q -l quiet -d 'Print only the essential value (an id, a path)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Copy a whole tracking store into another (file store to SQLite): ids, times, stages and every metric point kept, one run at a time; running it again copies nothing twice'
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Copy a whole store into another (file store to SQLite or back): experiments, runs and the model registry with ids, times, stages, version numbers, aliases, tags and every metric point kept, one run at a time; running it again copies nothing twice'
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "relocate" -d 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
@@ -1039,5 +1039,5 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcomma
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "search-versions" -d 'Search model versions with MLflow\'s filter and order_by language'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "export" -d 'Export a registered model (versions, stages, aliases, tags) in mlflow-export-import\'s layout'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "import" -d 'Import a registered model exported by mlrs or mlflow-export-import, version numbers kept'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "migrate" -d 'Copy a whole tracking store into another (file store to SQLite): ids, times, stages and every metric point kept, one run at a time; running it again copies nothing twice'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "migrate" -d 'Copy a whole store into another (file store to SQLite or back): experiments, runs and the model registry with ids, times, stages, version numbers, aliases, tags and every metric point kept, one run at a time; running it again copies nothing twice'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "relocate" -d 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
