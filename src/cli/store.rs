@@ -49,7 +49,7 @@ pub enum StoreCmd {
     /// the model registry with ids, times, stages, version numbers, aliases, tags and every
     /// metric point kept, one run at a time; running it again copies nothing twice.
     #[command(
-        after_help = "Examples:\n  mlrs store migrate --from ./mlruns --to sqlite:///mlflow.db\n  mlrs store migrate --from sqlite:///mlflow.db --to ./mlruns-copy"
+        after_help = "Example:\n  mlrs store migrate --from ./mlruns --to sqlite:///mlflow.db\n  mlrs store migrate --from sqlite:///mlflow.db --to ./mlruns-copy"
     )]
     Migrate {
         /// The store to copy: a path, file: URI or sqlite:/// URI (it is only read).
