@@ -337,7 +337,15 @@ fn registry_views(s: &Scratch, uri: &str) -> Vec<Value> {
         &["models", "get", "yes", "-o", "json"][..],
         &["models", "get", "empty", "-o", "json"],
         &["models", "versions", "yes", "-o", "json"],
-        &["models", "get-version", "yes", "--alias", "champion", "-o", "json"],
+        &[
+            "models",
+            "get-version",
+            "yes",
+            "--alias",
+            "champion",
+            "-o",
+            "json",
+        ],
         &["models", "latest", "yes", "-o", "json"],
         &["models", "list", "-o", "json"],
     ]

@@ -43,7 +43,7 @@ pub trait RegistryMigrationTarget {
 
 /// Whether two registered models hold the same data, as far as every backend stores it (the
 /// derived `latest_versions` aside).
-pub fn same_model(a: &RegisteredModel, b: &RegisteredModel) -> bool {
+fn same_model(a: &RegisteredModel, b: &RegisteredModel) -> bool {
     a.name == b.name
         && a.description == b.description
         && a.creation_timestamp == b.creation_timestamp
@@ -52,9 +52,25 @@ pub fn same_model(a: &RegisteredModel, b: &RegisteredModel) -> bool {
         && a.aliases == b.aliases
 }
 
+/// Whether a registered model with its versions, as a destination holds it, is `model` with
+/// `versions`.
+pub fn holds_model(
+    have: &RegisteredModel,
+    have_versions: &[ModelVersion],
+    model: &RegisteredModel,
+    versions: &[ModelVersion],
+) -> bool {
+    same_model(have, model)
+        && have_versions.len() == versions.len()
+        && have_versions
+            .iter()
+            .zip(versions)
+            .all(|(a, b)| same_version(a, b))
+}
+
 /// Whether two model versions hold the same data, as far as every backend stores it (MLflow's
 /// SQL schema has no `model_id`; `aliases` is derived from the model's).
-pub fn same_version(a: &ModelVersion, b: &ModelVersion) -> bool {
+fn same_version(a: &ModelVersion, b: &ModelVersion) -> bool {
     let strip = |v: &ModelVersion| ModelVersion {
         model_id: None,
         aliases: Vec::new(),

@@ -10,9 +10,7 @@ use std::path::{Path, PathBuf};
 use super::experiment::ExperimentDir;
 use super::metric_history::{self, format_metric_line};
 use super::{FileStore, fsutil};
-use crate::backend::migrate::{
-    MigrationTarget, Outcome, RegistryMigrationTarget, same_model, same_version,
-};
+use crate::backend::migrate::{MigrationTarget, Outcome, RegistryMigrationTarget, holds_model};
 use crate::entities::registry::{ModelVersion, RegisteredModel};
 use crate::entities::{Experiment, LifecycleStage, Metric, Run, RunInfo, RunParts, ViewType};
 use crate::error::{Error, Result};
@@ -302,13 +300,7 @@ impl RegistryMigrationTarget for FileStore {
         if std::fs::symlink_metadata(&model_dir).is_ok() {
             let have = self.get_registered_model(&model.name)?;
             let have_versions = self.all_versions_of(&model.name)?;
-            let same = same_model(&have, model)
-                && have_versions.len() == versions.len()
-                && have_versions
-                    .iter()
-                    .zip(versions)
-                    .all(|(a, b)| same_version(a, b));
-            if same {
+            if holds_model(&have, &have_versions, model, versions) {
                 return Ok(Outcome::Unchanged);
             }
             return Err(conflict(format!(

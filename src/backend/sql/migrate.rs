@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::registry::WS;
 use super::{INSERT_METRIC, LatestPoint, SqlStore, supersedes};
 use crate::backend::migrate::{
-    MigrationTarget, Outcome, Plan, RegistryMigrationTarget, same_model, same_version,
+    MigrationTarget, Outcome, Plan, RegistryMigrationTarget, holds_model,
 };
 use crate::entities::registry::{ModelVersion, RegisteredModel};
 use crate::entities::{Experiment, LifecycleStage, Metric, Run, RunInputs, RunParts};
@@ -363,13 +363,7 @@ impl RegistryMigrationTarget for SqlStore {
             if self.model_is_prompt(tx, name)?.is_some() {
                 let have = self.read_model(tx, name)?;
                 let have_versions = self.read_versions(tx, Some(name), None, true)?;
-                let same = same_model(&have, model)
-                    && have_versions.len() == versions.len()
-                    && have_versions
-                        .iter()
-                        .zip(versions)
-                        .all(|(a, b)| same_version(a, b));
-                if same {
+                if holds_model(&have, &have_versions, model, versions) {
                     return Ok(Outcome::Unchanged);
                 }
                 return Err(conflict(format!(
