@@ -10,8 +10,8 @@ use super::Ctx;
 use super::io_out;
 use super::util::current_user;
 use crate::output::{self, OutputArgs, Rendered, Table};
-use mlrs::backend::{Mode, require_file_registry, require_file_store};
-use mlrs::store::{FileStore, now_ms};
+use mlrs::backend::{Mode, TrackingStore};
+use mlrs::store::now_ms;
 use mlrs::transfer::{self, Progress, Summary, SystemInfo};
 use mlrs::{Error, Result};
 
@@ -106,10 +106,15 @@ pub struct ModelImportArgs {
     pub out: OutputArgs,
 }
 
-fn system(script: &str, store: &FileStore) -> SystemInfo {
+/// The `system` block of the documents an export writes; `tracking_uri` names the store
+/// (a file store by its `file:` URI, a database by the URI given).
+fn system(script: &str, store: &dyn TrackingStore, uri: &str) -> SystemInfo {
     SystemInfo {
         script: script.to_string(),
-        tracking_uri: store.root_uri(),
+        tracking_uri: match store.as_file_store() {
+            Some(files) => files.root_uri(),
+            None => uri.to_string(),
+        },
         user: current_user(),
         now_ms: now_ms(),
     }
@@ -117,14 +122,13 @@ fn system(script: &str, store: &FileStore) -> SystemInfo {
 
 pub fn export_experiment(a: ExperimentExportArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.read_store()?;
-    let store = require_file_store(&*store, "experiments export")?;
     let bar = Bar::new();
     let summary = transfer::export_experiment(
-        store,
+        &*store,
         &a.experiment_id,
         &a.output_dir,
         a.include_deleted,
-        &system("mlrs experiments export", store),
+        &system("mlrs experiments export", &*store, &ctx.tracking_uri),
         &bar,
     )?;
     let quiet = a.output_dir.display().to_string();
@@ -133,10 +137,9 @@ pub fn export_experiment(a: ExperimentExportArgs, ctx: &Ctx) -> Result<()> {
 
 pub fn import_experiment(a: ExperimentImportArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.write_store()?;
-    let store = require_file_store(&*store, "experiments import")?;
     let bar = Bar::new();
     let summary = transfer::import_experiment(
-        store,
+        &*store,
         &a.input_dir,
         a.experiment_name.as_deref(),
         a.new_ids,
@@ -148,13 +151,12 @@ pub fn import_experiment(a: ExperimentImportArgs, ctx: &Ctx) -> Result<()> {
 
 pub fn export_run(a: RunExportArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.read_store()?;
-    let store = require_file_store(&*store, "runs export")?;
     let summary = transfer::export_run(
-        store,
+        &*store,
         &a.run_id,
         &a.output_dir,
         a.include_deleted,
-        &system("mlrs runs export", store),
+        &system("mlrs runs export", &*store, &ctx.tracking_uri),
     )?;
     let quiet = a.output_dir.display().to_string();
     finish(&summary, &a.out, "Exported", &quiet)
@@ -162,8 +164,7 @@ pub fn export_run(a: RunExportArgs, ctx: &Ctx) -> Result<()> {
 
 pub fn import_run(a: RunImportArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.write_store()?;
-    let store = require_file_store(&*store, "runs import")?;
-    let summary = transfer::import_run(store, &a.input_dir, &a.experiment_id, a.new_ids)?;
+    let summary = transfer::import_run(&*store, &a.input_dir, &a.experiment_id, a.new_ids)?;
     let quiet = summary.run_ids.values().next().cloned().unwrap_or_default();
     finish(&summary, &a.out, "Imported", &quiet)
 }
@@ -171,16 +172,14 @@ pub fn import_run(a: RunImportArgs, ctx: &Ctx) -> Result<()> {
 pub fn export_model(a: ModelExportArgs, ctx: &Ctx) -> Result<()> {
     let registry = ctx.registry_store(Mode::AsIs)?;
     let tracking = ctx.tracking_store(Mode::AsIs)?;
-    let registry = require_file_registry(&*registry, "models export")?;
-    let tracking = require_file_store(&*tracking, "models export")?;
     let bar = Bar::new();
     let summary = transfer::export_model(
-        registry,
-        tracking,
+        &*registry,
+        &*tracking,
         &a.name,
         &a.output_dir,
         a.include_runs,
-        &system("mlrs models export", tracking),
+        &system("mlrs models export", &*tracking, &ctx.tracking_uri),
         &bar,
     )?;
     let quiet = a.output_dir.display().to_string();
@@ -189,16 +188,19 @@ pub fn export_model(a: ModelExportArgs, ctx: &Ctx) -> Result<()> {
 
 pub fn import_model(a: ModelImportArgs, ctx: &Ctx) -> Result<()> {
     let tracking = ctx.write_store()?;
-    let tracking = require_file_store(&*tracking, "models import")?;
-    let registry = ctx.registry_store(Mode::AsIs)?;
-    let registry = require_file_registry(&*registry, "models import")?;
-    if registry.root() != tracking.root() {
-        std::fs::create_dir_all(registry.root()).map_err(|e| Error::io(registry.root(), e))?;
+    // A registry apart from the tracking store is created when missing (a database with
+    // MLflow's schema, a file store's directory).
+    let separate = ctx.registry_uri != ctx.tracking_uri;
+    let registry = ctx.registry_store(if separate { Mode::Create } else { Mode::AsIs })?;
+    if let (Some(reg), Some(files)) = (registry.as_file_store(), tracking.as_file_store())
+        && reg.root() != files.root()
+    {
+        std::fs::create_dir_all(reg.root()).map_err(|e| Error::io(reg.root(), e))?;
     }
     let bar = Bar::new();
     let summary = transfer::import_model(
-        registry,
-        tracking,
+        &*registry,
+        &*tracking,
         &a.input_dir,
         a.include_runs,
         a.experiment_name.as_deref(),

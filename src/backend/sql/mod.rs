@@ -20,6 +20,9 @@ mod migrate;
 mod registry;
 mod search;
 mod tracking;
+mod transfer;
+
+pub(crate) use transfer::SqlDest;
 
 /// `sqlite_master` DDL of a database MLflow 3.17.2 creates on first use (from the fixture).
 pub const SCHEMA_3_17_2: &str = include_str!("schema-3.17.2.sql");

@@ -60,7 +60,7 @@ impl SqlStore {
     // ---- reading ----
 
     /// Whether a registered model row exists (and, if so, whether it is a prompt).
-    fn model_is_prompt(&self, conn: &Connection, name: &str) -> Result<Option<bool>> {
+    pub(super) fn model_is_prompt(&self, conn: &Connection, name: &str) -> Result<Option<bool>> {
         let exists: Option<String> = conn
             .query_row(
                 "SELECT name FROM registered_models WHERE workspace = ?1 AND name = ?2",
@@ -242,7 +242,7 @@ impl SqlStore {
     }
 
     /// A live version (tags and aliases filled), MLflow's `_get_sql_model_version`.
-    fn read_version(&self, conn: &Connection, name: &str, version: &str) -> Result<ModelVersion> {
+    pub(super) fn read_version(&self, conn: &Connection, name: &str, version: &str) -> Result<ModelVersion> {
         validate::validate_model_name_mlflow(name)?;
         let v = validate::validate_model_version(version)?;
         self.read_versions(conn, Some(name), Some(v))?
