@@ -9,9 +9,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use common::Scratch;
-use mlrs::FileStore;
+use common::{Backend, Scratch};
+use mlrs::backend::{Mode, open_registry, open_tracking};
 use mlrs::entities::{Metric, ViewType};
+use mlrs::{FileStore, RegistryStore, TrackingStore};
 use mlrs::store::fsutil::list_key_files;
 use mlrs::store::metric_history::read_metric_history;
 use mlrs::transfer::pyjson::{self, Json};
@@ -77,7 +78,65 @@ fn histories(store: &FileStore, run_id: &str) -> BTreeMap<String, Vec<(u64, i64,
         .collect()
 }
 
-fn artifact_bytes(store: &FileStore, run_id: &str) -> BTreeMap<String, Vec<u8>> {
+/// Every metric history of a run, read through the store traits (any backend).
+fn histories_of(store: &dyn TrackingStore, run_id: &str) -> BTreeMap<String, Vec<(u64, i64, i64)>> {
+    let run = store.get_run(run_id).unwrap();
+    run.data
+        .metrics
+        .keys()
+        .map(|k| {
+            let h = store.get_metric_history(run_id, k).unwrap();
+            (k.clone(), h.iter().map(point).collect())
+        })
+        .collect()
+}
+
+/// A history as `backend` gives it back once imported: as logged on files; on SQLite as
+/// MLflow's schema keeps it (one row per distinct (timestamp, step, value), ordered by step,
+/// timestamp, value with NaN as its stored 0, ±inf as ±f64::MAX, -0.0 as 0.0).
+fn as_read_back(backend: Backend, points: &[Metric]) -> Vec<(u64, i64, i64)> {
+    if backend == Backend::File {
+        return points.iter().map(point).collect();
+    }
+    let mut rows: Vec<(i64, i64, f64, bool)> = points
+        .iter()
+        .map(|m| {
+            let (v, nan) = match m.value {
+                v if v.is_nan() => (0.0, true),
+                v if v == f64::INFINITY => (f64::MAX, false),
+                v if v == f64::NEG_INFINITY => (f64::MIN, false),
+                v if v == 0.0 => (0.0, false),
+                v => (v, false),
+            };
+            (m.step, m.timestamp, v, nan)
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then(a.2.partial_cmp(&b.2).unwrap())
+            .then(a.3.cmp(&b.3))
+    });
+    rows.dedup_by(|a, b| a == b);
+    rows.into_iter()
+        .map(|(step, ts, v, nan)| {
+            let v = if nan { f64::NAN } else { v };
+            (v.to_bits(), ts, step)
+        })
+        .collect()
+}
+
+/// The scratch store of the matrix's backend, through the store traits.
+fn tracking_of(s: &Scratch) -> Box<dyn TrackingStore> {
+    open_tracking(&s.tracking_uri(), Mode::MustExist, Arc::new(|_: &str| {})).unwrap()
+}
+
+fn registry_of(s: &Scratch) -> Box<dyn RegistryStore> {
+    let uri = s.tracking_uri();
+    open_registry(&uri, &uri, Mode::MustExist, Arc::new(|_: &str| {})).unwrap()
+}
+
+fn artifact_bytes(store: &dyn TrackingStore, run_id: &str) -> BTreeMap<String, Vec<u8>> {
     let root = store.artifact_root(run_id).unwrap();
     walkdir::WalkDir::new(&root)
         .min_depth(1)
@@ -354,17 +413,11 @@ fn deleted_runs_are_exported_only_with_include_deleted() {
 #[test]
 fn a_missing_artifact_is_reported_and_counted_not_fatal() {
     let s = Scratch::new();
-    if s.skip_unless_file_store("export/import") {
-        return;
-    }
     let (_, run) = s.exp_and_run();
     std::fs::write(s.path().join("ok.txt"), "fine").unwrap();
     s.run(&["artifacts", "log-artifact", "-l", "ok.txt", "-r", &run])
         .ok();
-    let art = s
-        .store()
-        .join(open(&s.store()).run_path(&run).unwrap())
-        .join("artifacts");
+    let art = tracking_of(&s).artifact_root(&run).unwrap();
     std::os::unix::fs::symlink("/nonexistent/weights.bin", art.join("weights.bin")).unwrap();
     let out = s.run(&[
         "runs",
@@ -617,7 +670,7 @@ fn str_pairs(v: Option<&Json>) -> BTreeMap<String, String> {
 }
 
 /// The run in `store` holds exactly what the sample's run.json holds.
-fn assert_run_matches_sample(store: &FileStore, run_json: &Path) -> String {
+fn assert_run_matches_sample(store: &dyn TrackingStore, backend: Backend, run_json: &Path) -> String {
     let doc = read_sample(run_json);
     let m = doc.get("mlflow").unwrap();
     let info = m.get("info").unwrap();
@@ -649,25 +702,23 @@ fn assert_run_matches_sample(store: &FileStore, run_json: &Path) -> String {
         .unwrap()
         .iter()
         .map(|(k, points)| {
-            let pts = points
+            let pts: Vec<Metric> = points
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|p| {
-                    point(&Metric {
-                        key: k.clone(),
-                        value: p.get("value").unwrap().as_f64().unwrap(),
-                        timestamp: p.get("timestamp").unwrap().as_i64().unwrap(),
-                        step: p.get("step").unwrap().as_i64().unwrap(),
-                        dataset_name: None,
-                        dataset_digest: None,
-                    })
+                .map(|p| Metric {
+                    key: k.clone(),
+                    value: p.get("value").unwrap().as_f64().unwrap(),
+                    timestamp: p.get("timestamp").unwrap().as_i64().unwrap(),
+                    step: p.get("step").unwrap().as_i64().unwrap(),
+                    dataset_name: None,
+                    dataset_digest: None,
                 })
                 .collect();
-            (k.clone(), pts)
+            (k.clone(), as_read_back(backend, &pts))
         })
         .collect();
-    assert_eq!(histories(store, &id), want, "{id}");
+    assert_eq!(histories_of(store, &id), want, "{id}");
     let n_inputs = m
         .get("inputs")
         .and_then(|i| i.get("dataset_inputs"))
@@ -697,9 +748,6 @@ fn assert_run_matches_sample(store: &FileStore, run_json: &Path) -> String {
 fn the_peers_experiment_exports_import_with_the_data_they_hold() {
     for which in ["filestore/experiment", "server/experiment"] {
         let s = Scratch::new();
-        if s.skip_unless_file_store("export/import") {
-            return;
-        }
         let input = sample(which);
         let out = s
             .run(&[
@@ -725,7 +773,7 @@ fn the_peers_experiment_exports_import_with_the_data_they_hold() {
             runs.len(),
             "{which}"
         );
-        let store = open(&s.store());
+        let store = tracking_of(&s);
         let e = exp.get("mlflow").unwrap().get("experiment").unwrap();
         let got = store
             .get_experiment(out["experiment_id"].as_str().unwrap())
@@ -735,7 +783,11 @@ fn the_peers_experiment_exports_import_with_the_data_they_hold() {
         assert_eq!(got.creation_time, e.get("creation_time").unwrap().as_i64());
         for id in runs {
             let id = id.as_str().unwrap();
-            assert_run_matches_sample(&store, &input.join("runs").join(id).join("run.json"));
+            assert_run_matches_sample(
+                &*store,
+                s.backend,
+                &input.join("runs").join(id).join("run.json"),
+            );
         }
     }
 }
@@ -743,9 +795,6 @@ fn the_peers_experiment_exports_import_with_the_data_they_hold() {
 #[test]
 fn the_peers_run_export_imports_into_an_experiment() {
     let s = Scratch::new();
-    if s.skip_unless_file_store("export/import") {
-        return;
-    }
     let input = sample("filestore/run");
     let id = s
         .run(&[
@@ -759,16 +808,13 @@ fn the_peers_run_export_imports_into_an_experiment() {
         ])
         .ok()
         .line();
-    let got = assert_run_matches_sample(&open(&s.store()), &input.join("run.json"));
+    let got = assert_run_matches_sample(&*tracking_of(&s), s.backend, &input.join("run.json"));
     assert_eq!(id, got);
 }
 
 #[test]
 fn the_peers_model_export_imports_with_version_numbers_stages_and_aliases() {
     let s = Scratch::new();
-    if s.skip_unless_file_store("export/import") {
-        return;
-    }
     let input = sample("server/model");
     let out = s
         .run(&[
@@ -787,7 +833,8 @@ fn the_peers_model_export_imports_with_version_numbers_stages_and_aliases() {
     let name = model.get("name").unwrap().as_str().unwrap();
     let versions = model.get("versions").unwrap().as_array().unwrap();
     assert_eq!(out["versions"].as_u64().unwrap() as usize, versions.len());
-    let store = open(&s.store());
+    let store = registry_of(&s);
+    let tracking = tracking_of(&s);
     let rm = store.get_registered_model(name).unwrap();
     assert_eq!(
         rm.description.as_deref(),
@@ -827,7 +874,7 @@ fn the_peers_model_export_imports_with_version_numbers_stages_and_aliases() {
             v.get("creation_timestamp").unwrap().as_i64()
         );
         let run = v.get("run_id").unwrap().as_str().unwrap();
-        assert_run_matches_sample(&store, &input.join(run).join("run.json"));
+        assert_run_matches_sample(&*tracking, s.backend, &input.join(run).join("run.json"));
     }
 }
 
