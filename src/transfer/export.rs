@@ -211,7 +211,11 @@ pub fn export_experiment(
         } else {
             ViewType::ActiveOnly
         };
-        for run in store.list_runs(std::slice::from_ref(&exp.experiment_id), view, RunParts::INFO)? {
+        for run in store.list_runs(
+            std::slice::from_ref(&exp.experiment_id),
+            view,
+            RunParts::INFO,
+        )? {
             selected.push(RunRef::Id(run.info.run_id));
         }
         exp

@@ -23,10 +23,10 @@ use crate::entities::{
 };
 use crate::error::{Error, Result};
 use crate::store::{fsutil, uri};
+use crate::transfer::Summary;
 use crate::transfer::format::{ExperimentDoc, ModelDoc, RunDoc, VersionDoc};
 use crate::transfer::import::{RunDest, deleted_by_name};
 use crate::transfer::write::{CopyStats, NewRun, copy_tree, count_files, validate_run_keys};
-use crate::transfer::Summary;
 use crate::validate;
 
 /// The registry's single-tenant workspace (as in `registry.rs`).
