@@ -92,8 +92,8 @@ fn histories_of(store: &dyn TrackingStore, run_id: &str) -> BTreeMap<String, Vec
 }
 
 /// A history as `backend` gives it back once imported: as logged on files; on SQLite as
-/// MLflow's schema keeps it (one row per distinct (timestamp, step, value), ordered by step,
-/// timestamp, value with NaN as its stored 0, ±inf as ±f64::MAX, -0.0 as 0.0).
+/// MLflow's schema keeps it (one row per distinct (timestamp, step, value), ordered by
+/// timestamp, step, value with NaN as its stored 0, ±inf as ±f64::MAX, -0.0 as 0.0).
 fn as_read_back(backend: Backend, points: &[Metric]) -> Vec<(u64, i64, i64)> {
     if backend == Backend::File {
         return points.iter().map(point).collect();
@@ -108,7 +108,7 @@ fn as_read_back(backend: Backend, points: &[Metric]) -> Vec<(u64, i64, i64)> {
                 v if v == 0.0 => (0.0, false),
                 v => (v, false),
             };
-            (m.step, m.timestamp, v, nan)
+            (m.timestamp, m.step, v, nan)
         })
         .collect();
     rows.sort_by(|a, b| {
@@ -119,7 +119,7 @@ fn as_read_back(backend: Backend, points: &[Metric]) -> Vec<(u64, i64, i64)> {
     });
     rows.dedup_by(|a, b| a == b);
     rows.into_iter()
-        .map(|(step, ts, v, nan)| {
+        .map(|(ts, step, v, nan)| {
             let v = if nan { f64::NAN } else { v };
             (v.to_bits(), ts, step)
         })

@@ -36,7 +36,7 @@ const WS: &str = "default";
 pub(crate) type ResolvedVersion<'a> = (&'a VersionDoc, Option<String>, Option<String>);
 
 /// Metric points as MLflow's SQL store gives them back: one row per (timestamp, step, stored
-/// value, is_nan), ordered by step, timestamp, value, is_nan; NaN read back from its flag,
+/// value, is_nan), ordered by timestamp, step, value, is_nan; NaN read back from its flag,
 /// ±inf as ±1.797e308, -0.0 as 0.0 (SQLite keeps a whole REAL as an integer), no dataset fields.
 pub(crate) fn stored_history(points: &[Metric]) -> Vec<Metric> {
     let mut rows: Vec<(i64, i64, f64, bool, &str)> = points
@@ -44,7 +44,7 @@ pub(crate) fn stored_history(points: &[Metric]) -> Vec<Metric> {
         .map(|m| {
             let (value, is_nan) = sanitize(m.value);
             // `+ 0.0` turns -0.0 into 0.0 and leaves every other value alone.
-            (m.step, m.timestamp, value + 0.0, is_nan, m.key.as_str())
+            (m.timestamp, m.step, value + 0.0, is_nan, m.key.as_str())
         })
         .collect();
     rows.sort_by(|a, b| {
@@ -55,7 +55,7 @@ pub(crate) fn stored_history(points: &[Metric]) -> Vec<Metric> {
     });
     rows.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1 && a.2.to_bits() == b.2.to_bits() && a.3 == b.3);
     rows.into_iter()
-        .map(|(step, timestamp, value, is_nan, key)| Metric {
+        .map(|(timestamp, step, value, is_nan, key)| Metric {
             key: key.to_string(),
             value: read_value(value, is_nan),
             timestamp,
@@ -505,7 +505,7 @@ mod tests {
     }
 
     #[test]
-    fn stored_histories_are_sorted_deduplicated_and_clamped_like_mlflows_rows() {
+    fn stored_histories_are_ordered_by_timestamp_deduplicated_and_clamped_like_mlflows_rows() {
         let got = stored_history(&[
             point(2.0, 20, 1),
             point(1.0, 10, 0),
@@ -514,6 +514,7 @@ mod tests {
             point(-0.0, 30, 2),
             point(0.0, 30, 2),
             point(f64::NAN, 40, 3),
+            point(0.5, 1, 9),
         ]);
         let flat: Vec<(u64, i64, i64)> = got
             .iter()
@@ -522,14 +523,15 @@ mod tests {
         assert_eq!(
             flat,
             vec![
+                (0.5f64.to_bits(), 1, 9),
                 (super::super::SQL_INF.to_bits(), 5, 0),
                 (1.0f64.to_bits(), 10, 0),
                 (2.0f64.to_bits(), 20, 1),
                 (0.0f64.to_bits(), 30, 2),
-                (got[4].value.to_bits(), 40, 3),
+                (got[5].value.to_bits(), 40, 3),
             ]
         );
-        assert!(got[4].value.is_nan());
+        assert!(got[5].value.is_nan());
         assert!(got.iter().all(|m| m.dataset_name.is_none()));
     }
 }
