@@ -6,7 +6,8 @@
 //! object-safe and `Send + Sync`: the command line holds a `Box<dyn TrackingStore>` chosen at
 //! run time from the URI's scheme. Backends today: MLflow's file store (`crate::store`, whose
 //! impls are in `file.rs`) and MLflow's SQLite database (`sql`). Maintenance that only makes sense on files (doctor, gc, relocate,
-//! close-stale, export/import bundles) reaches the `FileStore` through `as_file_store`.
+//! close-stale) reaches the `FileStore` through `as_file_store`; export/import bundles read
+//! through the traits and write per backend (`transfer`, `sql::transfer`).
 
 use std::path::{Path, PathBuf};
 

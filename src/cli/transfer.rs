@@ -23,6 +23,9 @@ pub struct ExperimentExportArgs {
     #[arg(short = 'x', long = "experiment-id")]
     pub experiment_id: String,
     /// Directory to write experiment.json and runs/<run_id>/ into (created when missing).
+    ///
+    /// From a SQLite store, histories are written as MLflow's schema keeps them: ordered by
+    /// timestamp, step and value, exact duplicate points once, ±inf as ±1.797e308.
     #[arg(long = "output-dir")]
     pub output_dir: PathBuf,
     /// Export deleted runs too (mlrs imports them; mlflow-export-import 1.2.1's
@@ -36,6 +39,9 @@ pub struct ExperimentExportArgs {
 #[derive(Debug, clap::Args)]
 pub struct ExperimentImportArgs {
     /// A directory written by `experiments export` or mlflow-export-import's export-experiment.
+    ///
+    /// Into a SQLite store, each run is one transaction; exact duplicate points are stored once
+    /// and ±inf as ±1.797e308, as MLflow's schema keeps them.
     #[arg(long = "input-dir")]
     pub input_dir: PathBuf,
     /// Import into this experiment (created when missing) [default: the exported name].
@@ -53,6 +59,9 @@ pub struct RunExportArgs {
     #[arg(long = "run-id")]
     pub run_id: String,
     /// Directory to write run.json and artifacts/ into (created when missing).
+    ///
+    /// From a SQLite store, histories are written as MLflow's schema keeps them: ordered by
+    /// timestamp, step and value, exact duplicate points once, ±inf as ±1.797e308.
     #[arg(long = "output-dir")]
     pub output_dir: PathBuf,
     /// Export the run even when it is deleted.
@@ -65,6 +74,9 @@ pub struct RunExportArgs {
 #[derive(Debug, clap::Args)]
 pub struct RunImportArgs {
     /// A directory written by `runs export` or mlflow-export-import's export-run.
+    ///
+    /// Into a SQLite store, each run is one transaction; exact duplicate points are stored once
+    /// and ±inf as ±1.797e308, as MLflow's schema keeps them.
     #[arg(long = "input-dir")]
     pub input_dir: PathBuf,
     /// The experiment to import the run into.
@@ -94,6 +106,8 @@ pub struct ModelExportArgs {
 #[derive(Debug, clap::Args)]
 pub struct ModelImportArgs {
     /// A directory written by `models export` or mlflow-export-import's export-model.
+    ///
+    /// Into a SQLite registry, a new model with all its versions is one transaction.
     #[arg(long = "input-dir")]
     pub input_dir: PathBuf,
     /// Also import the runs the versions point to (from <input-dir>/<run_id>/), ids kept.
