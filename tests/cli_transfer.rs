@@ -101,12 +101,17 @@ fn as_read_back(backend: Backend, points: &[Metric]) -> Vec<(u64, i64, i64)> {
     let mut rows: Vec<(i64, i64, f64, bool)> = points
         .iter()
         .map(|m| {
-            let (v, nan) = match m.value {
-                v if v.is_nan() => (0.0, true),
-                v if v == f64::INFINITY => (f64::MAX, false),
-                v if v == f64::NEG_INFINITY => (f64::MIN, false),
-                v if v == 0.0 => (0.0, false),
-                v => (v, false),
+            let v = m.value;
+            let (v, nan) = if v.is_nan() {
+                (0.0, true)
+            } else if v == f64::INFINITY {
+                (f64::MAX, false)
+            } else if v == f64::NEG_INFINITY {
+                (f64::MIN, false)
+            } else if v == 0.0 {
+                (0.0, false) // -0.0 too
+            } else {
+                (v, false)
             };
             (m.timestamp, m.step, v, nan)
         })
