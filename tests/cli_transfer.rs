@@ -1526,3 +1526,131 @@ fn every_transfer_command_has_an_example_in_its_help() {
         }
     }
 }
+
+#[test]
+fn a_model_only_a_sql_registry_can_name_moves_between_databases() {
+    let s = Scratch::new();
+    let (a, b) = (sqlite_uri(&s, "a.db"), sqlite_uri(&s, "b.db"));
+    let exp = mlrs_uri(&s, &a, &["experiments", "create", "-q", "-n", "src"])
+        .ok()
+        .line();
+    let run = mlrs_uri(&s, &a, &["runs", "start", "-q", "--experiment-id", &exp])
+        .ok()
+        .line();
+    std::fs::create_dir_all(s.path().join("model")).unwrap();
+    std::fs::write(s.path().join("model/MLmodel"), "flavors: {}\n").unwrap();
+    mlrs_uri(
+        &s,
+        &a,
+        &[
+            "artifacts",
+            "log-artifacts",
+            "-r",
+            &run,
+            "-l",
+            "model",
+            "-a",
+            "model",
+        ],
+    )
+    .ok();
+    // (through the library: `mlrs models create` refuses `%` on every backend)
+    let uri = format!("runs:/{run}/model");
+    let (reg, tracking) = (sql_registry(&a), sql_tracking(&a));
+    for _ in 0..2 {
+        reg.register_model(&*tracking, &uri, "50%", &[], None)
+            .unwrap();
+    }
+    reg.set_registered_model_alias("50%", "best", "2").unwrap();
+    reg.transition_model_version_stage("50%", "1", "Staging", false)
+        .unwrap();
+    drop((reg, tracking));
+    let out = mlrs_uri(
+        &s,
+        &a,
+        &[
+            "models",
+            "export",
+            "50%",
+            "--output-dir",
+            "pct",
+            "--include-runs",
+            "-o",
+            "json",
+        ],
+    )
+    .ok()
+    .json();
+    assert_eq!(
+        (out["versions"].as_u64(), out["runs"].as_u64()),
+        (Some(2), Some(1))
+    );
+    mlrs_uri(
+        &s,
+        &b,
+        &["models", "import", "--input-dir", "pct", "--include-runs"],
+    )
+    .ok();
+    let (ra, rb) = (sql_registry(&a), sql_registry(&b));
+    assert_eq!(
+        model_fields(&ra.get_registered_model("50%").unwrap()),
+        model_fields(&rb.get_registered_model("50%").unwrap())
+    );
+    let versions = |r: &dyn RegistryStore| {
+        r.list_model_versions("50%")
+            .unwrap()
+            .iter()
+            .map(version_fields)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(versions(&*ra), versions(&*rb));
+    // The run came along under its id, into an experiment of the same name, artifacts too.
+    let tb = sql_tracking(&b);
+    assert_eq!(
+        tb.get_experiment(&tb.get_run(&run).unwrap().info.experiment_id)
+            .unwrap()
+            .name,
+        "src"
+    );
+    assert_eq!(
+        artifact_bytes(&*sql_tracking(&a), &run),
+        artifact_bytes(&*tb, &run)
+    );
+    // Other files where the run's artifacts go: that run fails, nothing of it is written.
+    std::fs::write(
+        s.path()
+            .join("pct")
+            .join(&run)
+            .join("artifacts/model/MLmodel"),
+        "changed\n",
+    )
+    .unwrap();
+    let c = sqlite_uri(&s, "c.db");
+    let out = mlrs_uri(
+        &s,
+        &c,
+        &["models", "import", "--input-dir", "pct", "--include-runs"],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("already holds other files"),
+        "{}",
+        out.stderr
+    );
+    assert!(sql_tracking(&c).get_run(&run).is_err());
+    let shared = sql_tracking(&a).artifact_root(&run).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(shared.join("model/MLmodel")).unwrap(),
+        "flavors: {}\n",
+        "the files already there are left alone"
+    );
+    // A file store cannot hold that name: refused before anything is written.
+    let files = s.path().join("files");
+    let refused = mlrs_at(
+        &s,
+        &files,
+        &["models", "import", "--input-dir", "pct", "--include-runs"],
+    );
+    assert_eq!(refused.code, 5, "{}", refused.stderr);
+    assert!(!files.join("models").exists());
+}

@@ -479,8 +479,13 @@ pub fn import_model(
     progress: &dyn Progress,
 ) -> Result<Summary> {
     let doc = ModelDoc::read(&in_dir.join(MODEL_JSON))?;
-    validate::validate_model_name(&doc.name)?;
-    if registry.as_file_store().is_none() && registry.as_sql_store().is_none() {
+    // The name is checked before any run is imported: by the rules of the registry it goes to
+    // (MLflow's SQL store takes names a file store cannot hold, such as `50%`).
+    if registry.as_sql_store().is_some() {
+        validate::validate_model_name_mlflow(&doc.name)?;
+    } else if registry.as_file_store().is_some() {
+        validate::validate_model_name(&doc.name)?;
+    } else {
         return Err(unsupported("models import"));
     }
     let mut summary = Summary::default();

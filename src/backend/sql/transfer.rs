@@ -16,7 +16,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{SqlStore, read_value, sanitize};
 use crate::backend::TrackingStore;
-use crate::backend::migrate::MigrationTarget;
+use crate::backend::migrate::{MigrationTarget, Outcome};
 use crate::entities::registry::ModelVersion;
 use crate::entities::{
     Experiment, LifecycleStage, Metric, Run, RunData, RunInfo, RunInputs, RunOutputs,
@@ -256,11 +256,20 @@ impl SqlStore {
             });
         };
         if fs::read_dir(&target).is_ok_and(|mut d| d.next().is_some()) {
-            return Err(Error::AlreadyExists(format!(
-                "the artifact directory {} of run {} already holds files",
-                target.display(),
-                new.run_id
-            )));
+            // The run's artifact location may already hold these very files (a bundle of a
+            // database whose default artifact root is this one): they are used as they are.
+            if !same_files(new.artifacts, &target) {
+                return Err(Error::AlreadyExists(format!(
+                    "the artifact directory {} of run {} already holds other files",
+                    target.display(),
+                    new.run_id
+                )));
+            }
+            self.import_runs(&[(run, history)])?;
+            return Ok(CopyStats {
+                files: count_files(&target),
+                missing: 0,
+            });
         }
         let parent = target.parent().unwrap_or(Path::new("."));
         let made_parent = !parent.exists();
@@ -276,10 +285,17 @@ impl SqlStore {
                 let _ = fs::remove_dir(parent);
             }
         };
-        let stats = match copy_tree(new.artifacts, &staging, problems)
-            .and_then(|stats| self.import_runs(&[(run, history)]).map(|_| stats))
-        {
-            Ok(stats) => stats,
+        let written = copy_tree(new.artifacts, &staging, problems).and_then(|stats| {
+            let outcomes = self.import_runs(&[(run, history)])?;
+            Ok((stats, outcomes.first() == Some(&Outcome::Copied)))
+        });
+        let stats = match written {
+            Ok((stats, true)) => stats,
+            // Another import wrote the same run meanwhile: its artifacts are in place.
+            Ok((_, false)) => {
+                undo();
+                return Ok(CopyStats::default());
+            }
             Err(e) => {
                 undo();
                 return Err(e);
@@ -474,6 +490,27 @@ impl SqlStore {
         )
         .map_err(|e| self.err(e))?;
         Ok(())
+    }
+}
+
+/// Whether the directories hold the same files (relative paths and bytes); links are compared
+/// by what they point at, an unreadable file makes them differ.
+fn same_files(a: &Path, b: &Path) -> bool {
+    let listing = |root: &Path| -> Option<Vec<(std::path::PathBuf, Vec<u8>)>> {
+        let mut out = Vec::new();
+        for e in walkdir::WalkDir::new(root).min_depth(1).sort_by_file_name() {
+            let e = e.ok()?;
+            if e.file_type().is_dir() {
+                continue;
+            }
+            let rel = e.path().strip_prefix(root).ok()?.to_path_buf();
+            out.push((rel, fs::read(e.path()).ok()?));
+        }
+        Some(out)
+    };
+    match (listing(a), listing(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
     }
 }
 
