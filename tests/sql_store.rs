@@ -311,3 +311,26 @@ fn a_database_of_mlflow_2_22_is_refused_with_the_upgrade_command_and_left_alone(
     }
     assert_eq!(std::fs::read(&db).unwrap(), original);
 }
+
+#[test]
+fn metric_history_is_in_mlflows_order_timestamp_then_step_then_value() {
+    // MLflow 3.17.2's SqlAlchemyStore.get_metric_history: ORDER BY timestamp, step, value.
+    let tmp = tempfile::tempdir().unwrap();
+    let s = SqlStore::open_or_create(&uri(&tmp.path().join("o.db")), quiet()).unwrap();
+    let e = s.create_experiment("order", None, &[]).unwrap();
+    let id = s.create_run(&e, "me", 5, None, &[]).unwrap().run_id;
+    for (value, timestamp, step) in [(1.0, 30, 0), (2.0, 10, 5), (0.5, 10, 5), (3.0, 20, 1)] {
+        s.log_metric(&id, metric("m", value, timestamp, step))
+            .unwrap();
+    }
+    let got: Vec<(f64, i64, i64)> = s
+        .get_metric_history(&id, "m")
+        .unwrap()
+        .iter()
+        .map(|m| (m.value, m.timestamp, m.step))
+        .collect();
+    assert_eq!(
+        got,
+        vec![(0.5, 10, 5), (2.0, 10, 5), (3.0, 20, 1), (1.0, 30, 0)]
+    );
+}

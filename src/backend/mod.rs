@@ -5,9 +5,11 @@
 //! them, so a SQL or tracking-server backend can implement the same traits. The traits are
 //! object-safe and `Send + Sync`: the command line holds a `Box<dyn TrackingStore>` chosen at
 //! run time from the URI's scheme. Backends today: MLflow's file store (`crate::store`, whose
-//! impls are in `file.rs`) and MLflow's SQLite database (`sql`). Maintenance that only makes sense on files (doctor, relocate,
-//! export/import bundles) reaches the `FileStore` through `as_file_store`; maintenance written
-//! per backend (gc, close-stale) dispatches on `as_file_store` / `as_sql_store`.
+//! impls are in `file.rs`) and MLflow's SQLite database (`sql`). Maintenance that only makes
+//! sense on files (doctor, relocate) reaches the `FileStore` through `as_file_store`;
+//! maintenance written per backend (gc, close-stale) dispatches on `as_file_store` /
+//! `as_sql_store`; export/import bundles read through the traits and write per backend
+//! (`transfer`, `sql::transfer`).
 
 use std::path::{Path, PathBuf};
 

@@ -10,8 +10,8 @@ use super::Ctx;
 use super::io_out;
 use super::util::current_user;
 use crate::output::{self, OutputArgs, Rendered, Table};
-use mlrs::backend::{Mode, require_file_registry, require_file_store};
-use mlrs::store::{FileStore, now_ms};
+use mlrs::backend::{Mode, TrackingStore};
+use mlrs::store::now_ms;
 use mlrs::transfer::{self, Progress, Summary, SystemInfo};
 use mlrs::{Error, Result};
 
@@ -23,6 +23,9 @@ pub struct ExperimentExportArgs {
     #[arg(short = 'x', long = "experiment-id")]
     pub experiment_id: String,
     /// Directory to write experiment.json and runs/<run_id>/ into (created when missing).
+    ///
+    /// From a SQLite store, histories are written as MLflow's schema keeps them: ordered by
+    /// timestamp, step and value, exact duplicate points once, ±inf as ±1.797e308.
     #[arg(long = "output-dir")]
     pub output_dir: PathBuf,
     /// Export deleted runs too (mlrs imports them; mlflow-export-import 1.2.1's
@@ -36,6 +39,9 @@ pub struct ExperimentExportArgs {
 #[derive(Debug, clap::Args)]
 pub struct ExperimentImportArgs {
     /// A directory written by `experiments export` or mlflow-export-import's export-experiment.
+    ///
+    /// Into a SQLite store, each run is one transaction; exact duplicate points are stored once
+    /// and ±inf as ±1.797e308, as MLflow's schema keeps them.
     #[arg(long = "input-dir")]
     pub input_dir: PathBuf,
     /// Import into this experiment (created when missing) [default: the exported name].
@@ -53,6 +59,9 @@ pub struct RunExportArgs {
     #[arg(long = "run-id")]
     pub run_id: String,
     /// Directory to write run.json and artifacts/ into (created when missing).
+    ///
+    /// From a SQLite store, histories are written as MLflow's schema keeps them: ordered by
+    /// timestamp, step and value, exact duplicate points once, ±inf as ±1.797e308.
     #[arg(long = "output-dir")]
     pub output_dir: PathBuf,
     /// Export the run even when it is deleted.
@@ -65,6 +74,9 @@ pub struct RunExportArgs {
 #[derive(Debug, clap::Args)]
 pub struct RunImportArgs {
     /// A directory written by `runs export` or mlflow-export-import's export-run.
+    ///
+    /// Into a SQLite store, each run is one transaction; exact duplicate points are stored once
+    /// and ±inf as ±1.797e308, as MLflow's schema keeps them.
     #[arg(long = "input-dir")]
     pub input_dir: PathBuf,
     /// The experiment to import the run into.
@@ -94,6 +106,8 @@ pub struct ModelExportArgs {
 #[derive(Debug, clap::Args)]
 pub struct ModelImportArgs {
     /// A directory written by `models export` or mlflow-export-import's export-model.
+    ///
+    /// Into a SQLite registry, a new model with all its versions is one transaction.
     #[arg(long = "input-dir")]
     pub input_dir: PathBuf,
     /// Also import the runs the versions point to (from <input-dir>/<run_id>/), ids kept.
@@ -106,10 +120,15 @@ pub struct ModelImportArgs {
     pub out: OutputArgs,
 }
 
-fn system(script: &str, store: &FileStore) -> SystemInfo {
+/// The `system` block of the documents an export writes; `tracking_uri` names the store
+/// (a file store by its `file:` URI, a database by the URI given).
+fn system(script: &str, store: &dyn TrackingStore, uri: &str) -> SystemInfo {
     SystemInfo {
         script: script.to_string(),
-        tracking_uri: store.root_uri(),
+        tracking_uri: match store.as_file_store() {
+            Some(files) => files.root_uri(),
+            None => uri.to_string(),
+        },
         user: current_user(),
         now_ms: now_ms(),
     }
@@ -117,14 +136,13 @@ fn system(script: &str, store: &FileStore) -> SystemInfo {
 
 pub fn export_experiment(a: ExperimentExportArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.read_store()?;
-    let store = require_file_store(&*store, "experiments export")?;
     let bar = Bar::new();
     let summary = transfer::export_experiment(
-        store,
+        &*store,
         &a.experiment_id,
         &a.output_dir,
         a.include_deleted,
-        &system("mlrs experiments export", store),
+        &system("mlrs experiments export", &*store, &ctx.tracking_uri),
         &bar,
     )?;
     let quiet = a.output_dir.display().to_string();
@@ -133,10 +151,9 @@ pub fn export_experiment(a: ExperimentExportArgs, ctx: &Ctx) -> Result<()> {
 
 pub fn import_experiment(a: ExperimentImportArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.write_store()?;
-    let store = require_file_store(&*store, "experiments import")?;
     let bar = Bar::new();
     let summary = transfer::import_experiment(
-        store,
+        &*store,
         &a.input_dir,
         a.experiment_name.as_deref(),
         a.new_ids,
@@ -148,13 +165,12 @@ pub fn import_experiment(a: ExperimentImportArgs, ctx: &Ctx) -> Result<()> {
 
 pub fn export_run(a: RunExportArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.read_store()?;
-    let store = require_file_store(&*store, "runs export")?;
     let summary = transfer::export_run(
-        store,
+        &*store,
         &a.run_id,
         &a.output_dir,
         a.include_deleted,
-        &system("mlrs runs export", store),
+        &system("mlrs runs export", &*store, &ctx.tracking_uri),
     )?;
     let quiet = a.output_dir.display().to_string();
     finish(&summary, &a.out, "Exported", &quiet)
@@ -162,8 +178,7 @@ pub fn export_run(a: RunExportArgs, ctx: &Ctx) -> Result<()> {
 
 pub fn import_run(a: RunImportArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.write_store()?;
-    let store = require_file_store(&*store, "runs import")?;
-    let summary = transfer::import_run(store, &a.input_dir, &a.experiment_id, a.new_ids)?;
+    let summary = transfer::import_run(&*store, &a.input_dir, &a.experiment_id, a.new_ids)?;
     let quiet = summary.run_ids.values().next().cloned().unwrap_or_default();
     finish(&summary, &a.out, "Imported", &quiet)
 }
@@ -171,16 +186,14 @@ pub fn import_run(a: RunImportArgs, ctx: &Ctx) -> Result<()> {
 pub fn export_model(a: ModelExportArgs, ctx: &Ctx) -> Result<()> {
     let registry = ctx.registry_store(Mode::AsIs)?;
     let tracking = ctx.tracking_store(Mode::AsIs)?;
-    let registry = require_file_registry(&*registry, "models export")?;
-    let tracking = require_file_store(&*tracking, "models export")?;
     let bar = Bar::new();
     let summary = transfer::export_model(
-        registry,
-        tracking,
+        &*registry,
+        &*tracking,
         &a.name,
         &a.output_dir,
         a.include_runs,
-        &system("mlrs models export", tracking),
+        &system("mlrs models export", &*tracking, &ctx.tracking_uri),
         &bar,
     )?;
     let quiet = a.output_dir.display().to_string();
@@ -189,16 +202,19 @@ pub fn export_model(a: ModelExportArgs, ctx: &Ctx) -> Result<()> {
 
 pub fn import_model(a: ModelImportArgs, ctx: &Ctx) -> Result<()> {
     let tracking = ctx.write_store()?;
-    let tracking = require_file_store(&*tracking, "models import")?;
-    let registry = ctx.registry_store(Mode::AsIs)?;
-    let registry = require_file_registry(&*registry, "models import")?;
-    if registry.root() != tracking.root() {
-        std::fs::create_dir_all(registry.root()).map_err(|e| Error::io(registry.root(), e))?;
+    // A registry apart from the tracking store is created when missing (a database with
+    // MLflow's schema, a file store's directory).
+    let separate = ctx.registry_uri != ctx.tracking_uri;
+    let registry = ctx.registry_store(if separate { Mode::Create } else { Mode::AsIs })?;
+    if let (Some(reg), Some(files)) = (registry.as_file_store(), tracking.as_file_store())
+        && reg.root() != files.root()
+    {
+        std::fs::create_dir_all(reg.root()).map_err(|e| Error::io(reg.root(), e))?;
     }
     let bar = Bar::new();
     let summary = transfer::import_model(
-        registry,
-        tracking,
+        &*registry,
+        &*tracking,
         &a.input_dir,
         a.include_runs,
         a.experiment_name.as_deref(),

@@ -1,19 +1,26 @@
-//! Import: directories in the peer's layout into a file store, preserving run ids, times, user,
-//! status, full metric histories and registry version numbers. A run already present is
-//! skipped when identical and refused when different; `new_ids` imports runs under fresh ids
-//! with their `mlflow.parentRunId` links remapped.
+//! Import: directories in the peer's layout into a tracking store (and registry), preserving
+//! run ids, times, user, status, full metric histories and registry version numbers. A run
+//! already present is skipped when identical and refused when different; `new_ids` imports
+//! runs under fresh ids with their `mlflow.parentRunId` links remapped.
+//!
+//! The rules (which experiment, which id, skip or conflict, what is validated before anything
+//! is written) are here, for every backend; writing is the backend's: a file store's run is
+//! built under `.trash/` and renamed into place (`write`), a SQL store's is one transaction
+//! (`backend::sql::transfer`). Either way a run appears whole or not at all.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::export::read_run_doc;
+use super::export::{read_run_doc, run_doc};
 use super::format::{
     ARTIFACTS_DIR, EXPERIMENT_JSON, ExperimentDoc, MODEL_JSON, ModelDoc, RUN_JSON, RUNS_DIR,
     RunDoc, VersionDoc,
 };
 use super::summary::{Progress, Summary};
-use super::write::{self, NewModel, NewRun};
+use super::write::{self, CopyStats, NewModel, NewRun};
+use crate::backend::sql::SqlDest;
+use crate::backend::{RegistryStore, TrackingStore};
 use crate::entities::{LifecycleStage, Metric, ViewType, tags};
 use crate::error::{Error, Result};
 use crate::store::experiment::{ExperimentDir, generate_experiment_id};
@@ -23,10 +30,89 @@ use crate::validate;
 /// Tags holding run ids that `--new-ids` rewrites when the run they name is imported too.
 const RUN_LINK_TAGS: [&str; 2] = [tags::PARENT_RUN_ID, "mlflow.rootRunId"];
 
+/// The experiment imported runs go into, in one backend.
+pub(crate) trait RunDest {
+    /// The destination experiment's id.
+    fn experiment_id(&self) -> &str;
+    /// The destination experiment's artifact location (a run's artifacts go to
+    /// `<location>/<run_id>/artifacts`).
+    fn artifact_location(&self) -> Result<String>;
+    /// The store, for reading what it holds.
+    fn store(&self) -> &dyn TrackingStore;
+    /// Run `run_id` as the store holds it, with the id of its experiment; None when absent.
+    fn existing(&self, run_id: &str) -> Result<Option<(String, RunDoc)>> {
+        match self.store().check_run_exists(run_id) {
+            Ok(()) => {}
+            Err(Error::NotFound(_)) => return Ok(None),
+            Err(e) => return Err(e),
+        }
+        let doc = run_doc(self.store(), run_id)?;
+        Ok(Some((doc.experiment_id.clone(), doc)))
+    }
+    /// `doc` as this store reads it back once imported (what a re-import compares with).
+    fn as_stored(&self, doc: &RunDoc) -> RunDoc {
+        doc.clone()
+    }
+    /// Validates and writes the run (artifacts included) whole or not at all.
+    fn create(
+        &self,
+        artifact_location: &str,
+        new: &NewRun,
+        problems: &mut Vec<String>,
+    ) -> Result<CopyStats>;
+}
+
+/// A file store's experiment directory.
+struct FileDest<'a> {
+    store: &'a FileStore,
+    exp_dir: ExperimentDir,
+}
+
+impl RunDest for FileDest<'_> {
+    fn experiment_id(&self) -> &str {
+        &self.exp_dir.id
+    }
+
+    fn artifact_location(&self) -> Result<String> {
+        Ok(self.store.read_experiment(&self.exp_dir)?.artifact_location)
+    }
+
+    fn store(&self) -> &dyn TrackingStore {
+        self.store
+    }
+
+    fn existing(&self, run_id: &str) -> Result<Option<(String, RunDoc)>> {
+        match self.store.find_run_dir(run_id) {
+            Ok(dir) => Ok(Some((
+                dir.experiment.id.clone(),
+                read_run_doc(self.store, &dir)?,
+            ))),
+            Err(Error::NotFound(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn create(
+        &self,
+        artifact_location: &str,
+        new: &NewRun,
+        problems: &mut Vec<String>,
+    ) -> Result<CopyStats> {
+        write::create_run(self.store, &self.exp_dir, artifact_location, new, problems)
+    }
+}
+
+/// A one-line error (exit 5) for a store that cannot take imports.
+fn unsupported(what: &str) -> Error {
+    Error::invalid(format!(
+        "`mlrs {what}` imports into file stores and SQLite databases only"
+    ))
+}
+
 /// `experiments import`: the experiment named `experiment_name` (else the exported name) is
 /// used when it exists, else created with the exported id (when free), tags and timestamps.
 pub fn import_experiment(
-    store: &FileStore,
+    store: &dyn TrackingStore,
     in_dir: &Path,
     experiment_name: Option<&str>,
     new_ids: bool,
@@ -34,9 +120,18 @@ pub fn import_experiment(
 ) -> Result<Summary> {
     let doc = ExperimentDoc::read(&in_dir.join(EXPERIMENT_JSON))?;
     let name = experiment_name.unwrap_or(&doc.name);
-    let exp_dir = destination_experiment(store, &doc, name)?;
+    let dest: Box<dyn RunDest + '_> = if let Some(files) = store.as_file_store() {
+        Box::new(FileDest {
+            store: files,
+            exp_dir: destination_experiment(files, &doc, name)?,
+        })
+    } else if let Some(sql) = store.as_sql_store() {
+        Box::new(SqlDest::new(sql, sql.import_destination(&doc, name)?))
+    } else {
+        return Err(unsupported("experiments import"));
+    };
     let mut summary = Summary {
-        experiment_id: Some(exp_dir.id.clone()),
+        experiment_id: Some(dest.experiment_id().to_string()),
         ..Summary::default()
     };
     let run_dirs: Vec<PathBuf> = doc
@@ -44,27 +139,26 @@ pub fn import_experiment(
         .iter()
         .map(|id| in_dir.join(RUNS_DIR).join(id))
         .collect();
-    import_runs(store, &exp_dir, &run_dirs, new_ids, progress, &mut summary);
+    import_runs(&*dest, &run_dirs, new_ids, progress, &mut summary);
     Ok(summary)
 }
 
 /// `runs import`: one run directory (`run.json`, `artifacts/`) into experiment `experiment_id`.
 pub fn import_run(
-    store: &FileStore,
+    store: &dyn TrackingStore,
     in_dir: &Path,
     experiment_id: &str,
     new_ids: bool,
 ) -> Result<Summary> {
-    let exp_dir = active_experiment(store, experiment_id)?;
+    let dest = active_experiment(store, experiment_id, "runs import")?;
     // A single run is all there is: read errors are the command's error, not a count.
     RunDoc::read(&in_dir.join(RUN_JSON))?;
     let mut summary = Summary {
-        experiment_id: Some(exp_dir.id.clone()),
+        experiment_id: Some(dest.experiment_id().to_string()),
         ..Summary::default()
     };
     import_runs(
-        store,
-        &exp_dir,
+        &*dest,
         &[in_dir.to_path_buf()],
         new_ids,
         &super::summary::NoProgress,
@@ -73,14 +167,35 @@ pub fn import_run(
     Ok(summary)
 }
 
-fn active_experiment(store: &FileStore, id: &str) -> Result<ExperimentDir> {
-    let dir = store.find_experiment_dir(id)?;
-    if dir.stage != LifecycleStage::Active {
-        return Err(Error::Failed(format!(
+/// Experiment `id` of `store` as a destination; a deleted one is refused.
+fn active_experiment<'a>(
+    store: &'a dyn TrackingStore,
+    id: &str,
+    command: &str,
+) -> Result<Box<dyn RunDest + 'a>> {
+    let deleted = || {
+        Error::Failed(format!(
             "experiment {id} is deleted; restore it before importing into it"
-        )));
+        ))
+    };
+    if let Some(files) = store.as_file_store() {
+        let dir = files.find_experiment_dir(id)?;
+        if dir.stage != LifecycleStage::Active {
+            return Err(deleted());
+        }
+        return Ok(Box::new(FileDest {
+            store: files,
+            exp_dir: dir,
+        }));
     }
-    Ok(dir)
+    let Some(sql) = store.as_sql_store() else {
+        return Err(unsupported(command));
+    };
+    let exp = sql.get_experiment(id)?;
+    if exp.lifecycle_stage != LifecycleStage::Active {
+        return Err(deleted());
+    }
+    Ok(Box::new(SqlDest::new(sql, exp)))
 }
 
 /// The experiment to import into: an existing active one by name, or a new one made from the
@@ -97,10 +212,7 @@ fn destination_experiment(
         .find(|e| e.name == name)
     {
         if e.lifecycle_stage == LifecycleStage::Deleted {
-            return Err(Error::Failed(format!(
-                "experiment '{name}' ({}) is deleted; restore it or import with another --experiment-name",
-                e.experiment_id
-            )));
+            return Err(deleted_by_name(name, &e.experiment_id));
         }
         return store.find_experiment_dir(&e.experiment_id);
     }
@@ -129,10 +241,16 @@ fn destination_experiment(
     store.find_experiment_dir(&id)
 }
 
+/// The error for importing into a deleted experiment named `name`.
+pub(crate) fn deleted_by_name(name: &str, id: &str) -> Error {
+    Error::Failed(format!(
+        "experiment '{name}' ({id}) is deleted; restore it or import with another --experiment-name"
+    ))
+}
+
 /// Imports each run directory; every outcome is counted in `summary`, nothing stops the loop.
 fn import_runs(
-    store: &FileStore,
-    exp_dir: &ExperimentDir,
+    dest: &dyn RunDest,
     run_dirs: &[PathBuf],
     new_ids: bool,
     progress: &dyn Progress,
@@ -158,10 +276,10 @@ fn import_runs(
             (d.run_id.clone(), new)
         })
         .collect();
-    let artifact_location = match store.read_experiment(exp_dir) {
-        Ok(e) => e.artifact_location,
+    let artifact_location = match dest.artifact_location() {
+        Ok(location) => location,
         Err(e) => {
-            summary.fail(format!("experiment {}: {e}", exp_dir.id));
+            summary.fail(format!("experiment {}: {e}", dest.experiment_id()));
             return;
         }
     };
@@ -173,8 +291,7 @@ fn import_runs(
             .unwrap_or_else(|| doc.run_id.clone());
         let run_tags = remap_links(&doc.tags, new_ids.then_some(&id_map));
         import_one(
-            store,
-            exp_dir,
+            dest,
             &artifact_location,
             dir,
             doc,
@@ -200,10 +317,8 @@ fn remap_links(
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
 fn import_one(
-    store: &FileStore,
-    exp_dir: &ExperimentDir,
+    dest: &dyn RunDest,
     artifact_location: &str,
     dir: &Path,
     doc: &RunDoc,
@@ -213,22 +328,20 @@ fn import_one(
 ) {
     let artifacts = dir.join(ARTIFACTS_DIR);
     if dest_id == doc.run_id {
-        match store.find_run_dir(dest_id) {
-            Ok(existing) => {
-                match same_run(store, &existing, doc, &artifacts) {
-                    Ok(None) => {
+        match dest.existing(dest_id) {
+            Ok(Some((experiment_id, have))) => {
+                match same_run(dest, &have, &dest.as_stored(doc), &artifacts) {
+                    None => {
                         summary.skipped += 1;
                         summary.run_ids.insert(doc.run_id.clone(), dest_id.to_string());
                     }
-                    Ok(Some(diff)) => summary.conflict(format!(
-                        "run {dest_id} already exists in experiment {} with different {diff}; import with --new-ids to add it as a new run",
-                        existing.experiment.id
+                    Some(diff) => summary.conflict(format!(
+                        "run {dest_id} already exists in experiment {experiment_id} with different {diff}; import with --new-ids to add it as a new run"
                     )),
-                    Err(e) => summary.fail(format!("run {dest_id}: {e}")),
                 }
                 return;
             }
-            Err(Error::NotFound(_)) => {}
+            Ok(None) => {}
             Err(e) => {
                 summary.fail(format!("run {dest_id}: {e}"));
                 return;
@@ -249,7 +362,7 @@ fn import_one(
         artifacts: &artifacts,
     };
     let mut problems = Vec::new();
-    match write::create_run(store, exp_dir, artifact_location, &new, &mut problems) {
+    match dest.create(artifact_location, &new, &mut problems) {
         Ok(stats) => {
             summary.runs += 1;
             summary.metrics += doc.metric_points() as u64;
@@ -264,15 +377,14 @@ fn import_one(
     }
 }
 
-/// None when the run in the store holds exactly what `doc` holds (and the same artifact files);
-/// otherwise the first part that differs.
+/// None when the run the store holds (`have`) holds exactly what `doc` holds (and the same
+/// artifact files); otherwise the first part that differs.
 fn same_run(
-    store: &FileStore,
-    existing: &crate::store::RunDir,
+    dest: &dyn RunDest,
+    have: &RunDoc,
     doc: &RunDoc,
     artifacts: &Path,
-) -> Result<Option<&'static str>> {
-    let have = read_run_doc(store, existing)?;
+) -> Option<&'static str> {
     let info = |d: &RunDoc| {
         (
             d.run_name.clone(),
@@ -283,8 +395,8 @@ fn same_run(
             d.lifecycle_stage,
         )
     };
-    if info(&have) != info(doc) {
-        return Ok(Some("run info (name, user, status, times or lifecycle)"));
+    if info(have) != info(doc) {
+        return Some("run info (name, user, status, times or lifecycle)");
     }
     let sorted = |v: &[(String, String)]| {
         let mut v = v.to_vec();
@@ -292,10 +404,10 @@ fn same_run(
         v
     };
     if sorted(&have.params) != sorted(&doc.params) {
-        return Ok(Some("params"));
+        return Some("params");
     }
     if sorted(&have.tags) != sorted(&doc.tags) {
-        return Ok(Some("tags"));
+        return Some("tags");
     }
     let histories = |d: &RunDoc| {
         let mut m: Vec<(String, Vec<PointKey>)> = d
@@ -307,18 +419,18 @@ fn same_run(
         m.sort();
         m
     };
-    if histories(&have) != histories(doc) {
-        return Ok(Some("metric histories"));
+    if histories(have) != histories(doc) {
+        return Some("metric histories");
     }
     let theirs = artifact_listing(artifacts);
-    let ours = match store.artifact_root(&existing.run_id) {
+    let ours = match dest.store().artifact_root(&have.run_id) {
         Ok(root) => artifact_listing(&root),
         Err(_) => Vec::new(),
     };
     if theirs != ours {
-        return Ok(Some("artifacts"));
+        return Some("artifacts");
     }
-    Ok(None)
+    None
 }
 
 /// A metric point as comparable bits (value bits, timestamp, step; NaN equals NaN).
@@ -359,18 +471,24 @@ fn artifact_listing(dir: &Path) -> Vec<(String, u64)> {
 /// directory (`<run_id>/`) is imported first, into `experiment_name`, else the experiment the
 /// run came from (by name, created when missing), else `Default`.
 pub fn import_model(
-    registry: &FileStore,
-    tracking: &FileStore,
+    registry: &dyn RegistryStore,
+    tracking: &dyn TrackingStore,
     in_dir: &Path,
     include_runs: bool,
     experiment_name: Option<&str>,
     progress: &dyn Progress,
 ) -> Result<Summary> {
     let doc = ModelDoc::read(&in_dir.join(MODEL_JSON))?;
-    validate::validate_model_name(&doc.name)?;
+    // The name is checked before any run is imported: by the rules of the registry it goes to
+    // (MLflow's SQL store takes names a file store cannot hold, such as `50%`).
+    if registry.as_sql_store().is_some() {
+        validate::validate_model_name_mlflow(&doc.name)?;
+    } else if registry.as_file_store().is_some() {
+        validate::validate_model_name(&doc.name)?;
+    } else {
+        return Err(unsupported("models import"));
+    }
     let mut summary = Summary::default();
-    // Where each version's run lives in the destination (artifact URI), for source rewriting.
-    let mut dest_artifact_uris: BTreeMap<String, String> = BTreeMap::new();
     if include_runs {
         let mut run_ids: Vec<(&str, Option<&str>)> = Vec::new();
         for v in &doc.versions {
@@ -386,17 +504,18 @@ pub fn import_model(
             if run_dir.join(RUN_JSON).is_file() {
                 let name = experiment_name.or(exp_name).unwrap_or("Default");
                 match tracking.get_or_create_experiment(name) {
-                    Ok(exp) => match tracking.find_experiment_dir(&exp.experiment_id) {
-                        Ok(exp_dir) => import_runs(
-                            tracking,
-                            &exp_dir,
-                            &[run_dir],
-                            false,
-                            &super::summary::NoProgress,
-                            &mut summary,
-                        ),
-                        Err(e) => summary.fail(format!("run {id}: {e}")),
-                    },
+                    Ok(exp) => {
+                        match active_experiment(tracking, &exp.experiment_id, "models import") {
+                            Ok(dest) => import_runs(
+                                &*dest,
+                                &[run_dir],
+                                false,
+                                &super::summary::NoProgress,
+                                &mut summary,
+                            ),
+                            Err(e) => summary.fail(format!("run {id}: {e}")),
+                        }
+                    }
                     Err(e) => summary.fail(format!("run {id}: experiment '{name}': {e}")),
                 }
             } else {
@@ -409,14 +528,52 @@ pub fn import_model(
         }
         progress.finish();
     }
+    // Where each version's run lives in the destination (artifact URI), for source rewriting.
+    let mut dest_artifact_uris: BTreeMap<String, String> = BTreeMap::new();
     for v in &doc.versions {
         if let Some(id) = &v.run_id
-            && let Ok(dir) = tracking.find_run_dir(id)
-            && let Ok(info) = tracking.read_run_info(&dir)
+            && let Some(uri) = run_artifact_uri(tracking, id)
         {
-            dest_artifact_uris.insert(id.clone(), info.artifact_uri);
+            dest_artifact_uris.insert(id.clone(), uri);
         }
     }
+    if let Some(sql) = registry.as_sql_store() {
+        let resolved: Vec<_> = doc
+            .versions
+            .iter()
+            .map(|v| {
+                let (source, storage) = resolve_source(v, &dest_artifact_uris);
+                (v, source, storage)
+            })
+            .collect();
+        sql.import_model_doc(&doc, &resolved, &mut summary)?;
+        return Ok(summary);
+    }
+    let Some(registry) = registry.as_file_store() else {
+        return Err(unsupported("models import"));
+    };
+    import_model_files(registry, &doc, &dest_artifact_uris, summary)
+}
+
+/// The artifact URI of run `run_id` in `tracking`, when it is there.
+fn run_artifact_uri(tracking: &dyn TrackingStore, run_id: &str) -> Option<String> {
+    match tracking.as_file_store() {
+        Some(files) => files
+            .find_run_dir(run_id)
+            .and_then(|dir| files.read_run_info(&dir))
+            .ok()
+            .map(|info| info.artifact_uri),
+        None => tracking.get_run(run_id).ok().map(|r| r.info.artifact_uri),
+    }
+}
+
+/// The registry part of `models import` into a file store.
+fn import_model_files(
+    registry: &FileStore,
+    doc: &ModelDoc,
+    dest_artifact_uris: &BTreeMap<String, String>,
+    mut summary: Summary,
+) -> Result<Summary> {
     let _lock = registry.lock()?;
     fsutil::mkdirs(&registry.models_dir())?;
     validate::validate_model_name_is_safe(&doc.name)?;
@@ -434,7 +591,7 @@ pub fn import_model(
         let built = (|| -> Result<()> {
             write::write_model(&staging, &new_model)?;
             for v in &doc.versions {
-                let (source, storage) = resolve_source(v, &dest_artifact_uris);
+                let (source, storage) = resolve_source(v, dest_artifact_uris);
                 write::write_version(
                     &staging,
                     &doc.name,
@@ -467,7 +624,7 @@ pub fn import_model(
             &model_dir,
             &doc.name,
             v,
-            &dest_artifact_uris,
+            dest_artifact_uris,
             &mut summary,
         );
     }

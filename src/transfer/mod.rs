@@ -7,12 +7,12 @@
 
 mod export;
 pub mod format;
-mod import;
+pub(crate) mod import;
 pub mod pyjson;
 mod summary;
 pub(crate) mod write;
 
-pub use export::{export_experiment, export_model, export_run, read_run_doc};
+pub use export::{export_experiment, export_model, export_run, read_run_doc, run_doc};
 pub use format::SystemInfo;
 pub use import::{import_experiment, import_model, import_run};
 pub use summary::{NoProgress, Progress, Summary};

@@ -22,6 +22,9 @@ mod registry;
 mod search;
 pub mod stale;
 mod tracking;
+mod transfer;
+
+pub(crate) use transfer::SqlDest;
 
 /// `sqlite_master` DDL of a database MLflow 3.17.2 creates on first use (from the fixture).
 pub const SCHEMA_3_17_2: &str = include_str!("schema-3.17.2.sql");
@@ -991,14 +994,14 @@ impl SqlStore {
         Ok(())
     }
 
-    /// Every value of metric `key`, ordered as MLflow's `get_metric_history` (by step,
-    /// timestamp, value, is_nan).
+    /// Every value of metric `key`, ordered as MLflow 3.17.2's `get_metric_history` (by
+    /// timestamp, step, value; then is_nan, which MLflow leaves to the primary key's order).
     pub fn get_metric_history(&self, run_id: &str, key: &str) -> Result<Vec<Metric>> {
         let conn = self.conn();
         self.run_info(&conn, run_id)?;
         validate::validate_metric_name(key, "metric_key")?;
         let mut st = conn
-            .prepare_cached("SELECT key, value, timestamp, step, is_nan FROM metrics WHERE run_uuid = ?1 AND key = ?2 ORDER BY step, timestamp, value, is_nan")
+            .prepare_cached("SELECT key, value, timestamp, step, is_nan FROM metrics WHERE run_uuid = ?1 AND key = ?2 ORDER BY timestamp, step, value, is_nan")
             .map_err(|e| self.err(e))?;
         st.query_map(params![run_id, key], |r| {
             Ok(Metric {

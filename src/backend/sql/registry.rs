@@ -243,7 +243,12 @@ impl SqlStore {
     }
 
     /// A live version (tags and aliases filled), MLflow's `_get_sql_model_version`.
-    fn read_version(&self, conn: &Connection, name: &str, version: &str) -> Result<ModelVersion> {
+    pub(super) fn read_version(
+        &self,
+        conn: &Connection,
+        name: &str,
+        version: &str,
+    ) -> Result<ModelVersion> {
         validate::validate_model_name_mlflow(name)?;
         let v = validate::validate_model_version(version)?;
         self.read_versions(conn, Some(name), Some(v), false)?
