@@ -292,8 +292,14 @@ fn write_registry(ctx: &Ctx) -> Result<Box<dyn RegistryStore>> {
     ctx.registry_store(Mode::Create)
 }
 
-fn validate_new_model(name: &str, tags: &[(String, String)]) -> Result<()> {
-    mlrs::validate::validate_model_name(name)?;
+/// The name checked by the rules of the registry it goes into (MLflow's SQL store accepts `%`
+/// and `\`, which cannot name a file store's model directory).
+fn validate_new_model(ctx: &Ctx, name: &str, tags: &[(String, String)]) -> Result<()> {
+    if mlrs::backend::is_sqlite(&ctx.registry_uri) {
+        mlrs::validate::validate_model_name_mlflow(name)?;
+    } else {
+        mlrs::validate::validate_model_name(name)?;
+    }
     for (k, v) in tags {
         mlrs::validate::validate_registry_tag(k, v)?;
     }
@@ -360,7 +366,7 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
         } => {
             let tags = parse_tags(&tags)?;
             // Validated before the store is created: a refused name leaves nothing behind.
-            validate_new_model(&name, &tags)?;
+            validate_new_model(ctx, &name, &tags)?;
             let rm = write_registry(ctx)?.create_registered_model(
                 &name,
                 description.as_deref(),
@@ -435,7 +441,7 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
             let tracking = tracking(ctx)?;
             // Check name and URI before the store is created: a refused registration
             // leaves nothing behind.
-            validate_new_model(&name, &tags)?;
+            validate_new_model(ctx, &name, &tags)?;
             ctx.registry_store(Mode::AsIs)?
                 .check_registration_source(&*tracking, &model_uri)?;
             let registry = write_registry(ctx)?;

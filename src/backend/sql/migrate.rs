@@ -144,10 +144,11 @@ fn row_counts(history: &[Metric]) -> BTreeMap<String, i64> {
     let mut seen = std::collections::HashSet::new();
     let mut out = BTreeMap::new();
     for m in history {
+        // One row per distinct SQL value: every NaN is one, and -0.0 equals 0.0 there.
         let value = if m.value.is_nan() {
             f64::NAN.to_bits()
         } else {
-            m.value.to_bits()
+            (m.value + 0.0).to_bits()
         };
         if seen.insert((m.key.as_str(), m.step, m.timestamp, value)) {
             *out.entry(m.key.clone()).or_insert(0) += 1;
@@ -426,5 +427,36 @@ impl RegistryMigrationTarget for SqlStore {
             }
             Ok(Outcome::Copied)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(value: f64, step: i64) -> Metric {
+        Metric {
+            key: "loss".into(),
+            value,
+            timestamp: 5,
+            step,
+            dataset_name: None,
+            dataset_digest: None,
+        }
+    }
+
+    #[test]
+    fn row_counts_are_the_rows_sqlite_keeps() {
+        // Exact duplicates, every NaN and -0.0 next to 0.0 are one row each in `metrics`.
+        let history = [
+            m(1.0, 0),
+            m(1.0, 0),
+            m(f64::NAN, 0),
+            m(-f64::NAN, 0),
+            m(-0.0, 0),
+            m(0.0, 0),
+            m(1.0, 1),
+        ];
+        assert_eq!(row_counts(&history), BTreeMap::from([("loss".into(), 4)]));
     }
 }
