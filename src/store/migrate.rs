@@ -270,27 +270,6 @@ impl MigrationTarget for FileStore {
     }
 }
 
-fn version_doc(v: &ModelVersion) -> VersionDoc {
-    VersionDoc {
-        version: v.version,
-        creation_timestamp: v.creation_timestamp,
-        last_updated_timestamp: v.last_updated_timestamp,
-        description: v.description.clone(),
-        user_id: v.user_id.clone(),
-        current_stage: v.current_stage,
-        source: v.source.clone(),
-        run_id: v.run_id.clone(),
-        run_link: v.run_link.clone(),
-        status: v.status.clone(),
-        status_message: v.status_message.clone(),
-        tags: v.tags.clone().into_iter().collect(),
-        model_id: v.model_id.clone(),
-        storage_location: v.storage_location.clone(),
-        run_artifact_uri: None,
-        experiment_name: None,
-    }
-}
-
 impl RegistryMigrationTarget for FileStore {
     fn import_model(&self, model: &RegisteredModel, versions: &[ModelVersion]) -> Result<Outcome> {
         validate::validate_model_name(&model.name)?;
@@ -327,7 +306,7 @@ impl RegistryMigrationTarget for FileStore {
                 write::write_version(
                     &staging,
                     &model.name,
-                    &version_doc(v),
+                    &VersionDoc::of(v),
                     v.source.as_deref(),
                     v.storage_location.as_deref(),
                 )?;

@@ -351,22 +351,9 @@ pub fn export_model(
             run_ids.push(id.clone());
         }
         docs.push(VersionDoc {
-            version: mv.version,
-            creation_timestamp: mv.creation_timestamp,
-            last_updated_timestamp: mv.last_updated_timestamp,
-            description: mv.description,
-            user_id: mv.user_id,
-            current_stage: mv.current_stage,
-            source: mv.source,
-            run_id: mv.run_id,
-            run_link: mv.run_link,
-            status: mv.status,
-            status_message: mv.status_message,
-            tags: mv.tags.into_iter().collect(),
-            model_id: mv.model_id,
-            storage_location: mv.storage_location,
             run_artifact_uri,
             experiment_name,
+            ..VersionDoc::of(&mv)
         });
     }
     summary.versions = docs.len() as u64;

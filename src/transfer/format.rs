@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use super::pyjson::{self, Json};
-use crate::entities::registry::Stage;
+use crate::entities::registry::{ModelVersion, Stage};
 use crate::entities::{DatasetInput, LifecycleStage, Metric, RunStatus};
 use crate::error::{Error, Result};
 
@@ -90,6 +90,30 @@ pub struct VersionDoc {
     pub run_artifact_uri: Option<String>,
     /// `_experiment_name`: the name of the version run's experiment in the source store.
     pub experiment_name: Option<String>,
+}
+
+impl VersionDoc {
+    /// A stored version as a document (no source-run details: those only exist in a bundle).
+    pub fn of(v: &ModelVersion) -> VersionDoc {
+        VersionDoc {
+            version: v.version,
+            creation_timestamp: v.creation_timestamp,
+            last_updated_timestamp: v.last_updated_timestamp,
+            description: v.description.clone(),
+            user_id: v.user_id.clone(),
+            current_stage: v.current_stage,
+            source: v.source.clone(),
+            run_id: v.run_id.clone(),
+            run_link: v.run_link.clone(),
+            status: v.status.clone(),
+            status_message: v.status_message.clone(),
+            tags: v.tags.clone().into_iter().collect(),
+            model_id: v.model_id.clone(),
+            storage_location: v.storage_location.clone(),
+            run_artifact_uri: None,
+            experiment_name: None,
+        }
+    }
 }
 
 /// The `system` block the peer puts first in every document (its importers ignore it).

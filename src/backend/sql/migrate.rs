@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::registry::WS;
 use super::{INSERT_METRIC, LatestPoint, SqlStore, supersedes};
 use crate::backend::migrate::{
     MigrationTarget, Outcome, Plan, RegistryMigrationTarget, holds_model,
@@ -14,6 +13,7 @@ use crate::backend::migrate::{
 use crate::entities::registry::{ModelVersion, RegisteredModel};
 use crate::entities::{Experiment, LifecycleStage, Metric, Run, RunInputs, RunParts};
 use crate::error::{Error, Result};
+use crate::transfer::format::VersionDoc;
 
 fn conflict(what: String) -> Error {
     Error::AlreadyExists(format!(
@@ -372,46 +372,23 @@ impl RegistryMigrationTarget for SqlStore {
                     self.display
                 )));
             }
-            tx.execute(
-                "INSERT INTO registered_models (name, creation_time, last_updated_time, description, workspace) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![name, model.creation_timestamp, model.last_updated_timestamp, model.description, WS],
-            )
-            .map_err(|e| self.err(e))?;
-            for (k, v) in &model.tags {
-                tx.execute(
-                    "INSERT INTO registered_model_tags (key, value, name, workspace) VALUES (?1, ?2, ?3, ?4)",
-                    params![k, v, name, WS],
-                )
-                .map_err(|e| self.err(e))?;
-            }
+            let model_tags: Vec<(String, String)> = model.tags.clone().into_iter().collect();
+            self.insert_model_row(
+                tx,
+                name,
+                model.description.as_deref(),
+                model.creation_timestamp,
+                model.last_updated_timestamp,
+                &model_tags,
+            )?;
             for v in versions {
-                tx.execute(
-                    "INSERT INTO model_versions (name, version, creation_time, last_updated_time, description, user_id, current_stage, source, run_id, status, status_message, run_link, storage_location, workspace) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                    params![
-                        name,
-                        v.version,
-                        v.creation_timestamp,
-                        v.last_updated_timestamp,
-                        v.description,
-                        v.user_id,
-                        v.current_stage.as_str(),
-                        v.source,
-                        v.run_id,
-                        v.status,
-                        v.status_message,
-                        v.run_link,
-                        v.storage_location,
-                        WS
-                    ],
-                )
-                .map_err(|e| self.err(e))?;
-                for (k, val) in &v.tags {
-                    tx.execute(
-                        "INSERT INTO model_version_tags (key, value, name, version, workspace) VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![k, val, name, v.version, WS],
-                    )
-                    .map_err(|e| self.err(e))?;
-                }
+                self.insert_version(
+                    tx,
+                    name,
+                    &VersionDoc::of(v),
+                    v.source.as_deref(),
+                    v.storage_location.as_deref(),
+                )?;
             }
             for (alias, version) in &model.aliases {
                 let number = version.parse::<i64>().map_err(|_| {
@@ -419,11 +396,7 @@ impl RegistryMigrationTarget for SqlStore {
                         "alias '{alias}' of model '{name}' points at '{version}', not a version number"
                     ))
                 })?;
-                tx.execute(
-                    "INSERT INTO registered_model_aliases (alias, version, name, workspace) VALUES (?1, ?2, ?3, ?4)",
-                    params![alias, number, name, WS],
-                )
-                .map_err(|e| self.err(e))?;
+                self.insert_alias(tx, name, alias, number)?;
             }
             Ok(Outcome::Copied)
         })

@@ -356,23 +356,14 @@ impl SqlStore {
                         "Registered Model (name={name}) already exists."
                     )));
                 }
-                tx.execute(
-                    "INSERT INTO registered_models (name, creation_time, last_updated_time, description, workspace) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![name, doc.creation_timestamp, doc.last_updated_timestamp, doc.description, WS],
-                )
-                .map_err(|e| self.err(e))?;
-                let tags: BTreeMap<&str, &str> = doc
-                    .tags
-                    .iter()
-                    .map(|(k, v)| (k.as_str(), v.as_str()))
-                    .collect();
-                for (k, v) in tags {
-                    tx.execute(
-                        "INSERT INTO registered_model_tags (key, value, name, workspace) VALUES (?1, ?2, ?3, ?4)",
-                        params![k, v, name, WS],
-                    )
-                    .map_err(|e| self.err(e))?;
-                }
+                self.insert_model_row(
+                    tx,
+                    name,
+                    doc.description.as_deref(),
+                    doc.creation_timestamp,
+                    doc.last_updated_timestamp,
+                    &doc.tags,
+                )?;
                 for (v, source, storage) in versions {
                     self.insert_version(tx, name, v, source.as_deref(), storage.as_deref())?;
                 }
@@ -439,8 +430,37 @@ impl SqlStore {
         Ok(())
     }
 
+    /// A `registered_models` row exactly as given, with its tags (later duplicates win).
+    pub(super) fn insert_model_row(
+        &self,
+        tx: &Connection,
+        name: &str,
+        description: Option<&str>,
+        creation_time: Option<i64>,
+        last_updated_time: Option<i64>,
+        model_tags: &[(String, String)],
+    ) -> Result<()> {
+        tx.execute(
+            "INSERT INTO registered_models (name, creation_time, last_updated_time, description, workspace) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![name, creation_time, last_updated_time, description, WS],
+        )
+        .map_err(|e| self.err(e))?;
+        let tags: BTreeMap<&str, &str> = model_tags
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        for (k, v) in tags {
+            tx.execute(
+                "INSERT INTO registered_model_tags (key, value, name, workspace) VALUES (?1, ?2, ?3, ?4)",
+                params![k, v, name, WS],
+            )
+            .map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+
     /// A `model_versions` row exactly as the bundle describes it, with its tags.
-    fn insert_version(
+    pub(super) fn insert_version(
         &self,
         tx: &Connection,
         name: &str,
@@ -483,7 +503,13 @@ impl SqlStore {
         Ok(())
     }
 
-    fn insert_alias(&self, tx: &Connection, name: &str, alias: &str, version: i64) -> Result<()> {
+    pub(super) fn insert_alias(
+        &self,
+        tx: &Connection,
+        name: &str,
+        alias: &str,
+        version: i64,
+    ) -> Result<()> {
         tx.execute(
             "INSERT INTO registered_model_aliases (alias, version, name, workspace) VALUES (?1, ?2, ?3, ?4)",
             params![alias, version, name, WS],
