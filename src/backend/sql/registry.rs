@@ -294,24 +294,7 @@ impl SqlStore {
             return Err(model_exists_error(name, is_prompt, model_tags));
         }
         let now = now_ms();
-        tx.execute(
-            "INSERT INTO registered_models (name, creation_time, last_updated_time, description, workspace) VALUES (?1, ?2, ?2, ?3, ?4)",
-            params![name, now, description, WS],
-        )
-        .map_err(|e| self.err(e))?;
-        // Later duplicates win, as MLflow's dict of tags does.
-        let deduped: BTreeMap<&str, &str> = model_tags
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        for (k, v) in deduped {
-            tx.execute(
-                "INSERT INTO registered_model_tags (key, value, name, workspace) VALUES (?1, ?2, ?3, ?4)",
-                params![k, v, name, WS],
-            )
-            .map_err(|e| self.err(e))?;
-        }
-        Ok(())
+        self.insert_model_row(tx, name, description, Some(now), Some(now), model_tags)
     }
 
     pub fn get_registered_model(&self, name: &str) -> Result<RegisteredModel> {
