@@ -54,11 +54,13 @@ fn run_case(store: &SqlStore, case: &Value) -> Result<(Vec<String>, Option<Strin
     let q = SearchQuery {
         filter: args["filter"].as_str().unwrap_or(""),
         order_by: &order_by,
-        max_results: args["max_results"].as_i64().unwrap_or(match case["entity"].as_str() {
-            Some("registered_models") => 100,
-            Some("model_versions") => 10000,
-            _ => 1000,
-        }),
+        max_results: args["max_results"]
+            .as_i64()
+            .unwrap_or(match case["entity"].as_str() {
+                Some("registered_models") => 100,
+                Some("model_versions") => 10000,
+                _ => 1000,
+            }),
         page_token: args["page_token"].as_str(),
     };
     let view = match args["view_type"].as_str() {
