@@ -90,6 +90,16 @@ pub fn parse_model_version_filter(filter: &str) -> Result<ModelVersionFilter, Se
     })
 }
 
+/// Parses a model-versions filter as written, without the prompt clause: MLflow's client adds
+/// none for versions, and its SQL store hides prompts itself (an anti-join on the tag).
+pub fn parse_model_version_filter_as_written(
+    filter: &str,
+) -> Result<ModelVersionFilter, SearchError> {
+    Ok(ModelVersionFilter {
+        clauses: parse_filter(&MODEL_VERSIONS, filter, None)?,
+    })
+}
+
 /// MLflow's `add_prompt_filter_string(filter, is_prompt=False)`: a plain substring test.
 fn with_prompt_clause(filter: &str) -> (String, Option<usize>) {
     if filter.contains(PROMPT_TAG) {

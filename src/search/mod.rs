@@ -40,18 +40,20 @@ pub use entity::{
 pub use error::SearchError;
 pub use eval::{
     ExperimentFilter, ModelVersionFilter, PROMPT_TAG, RegisteredModelFilter, RunFilter,
-    parse_experiment_filter, parse_model_version_filter, parse_registered_model_filter,
-    parse_run_filter, retain_matching,
+    parse_experiment_filter, parse_model_version_filter, parse_model_version_filter_as_written,
+    parse_registered_model_filter, parse_run_filter, retain_matching,
 };
 pub use latest::{ALL_STAGES, canonical_stages, latest_versions};
 pub use order::{
     ExperimentOrder, ModelOrder, OrderClause, RunOrder, parse_experiment_order_by,
-    parse_model_version_order_by, parse_registered_model_order_by, parse_run_order_by,
-    sort_experiments, sort_model_versions, sort_registered_models, sort_runs,
+    parse_model_version_order_by, parse_model_version_order_clause, parse_order_by_text,
+    parse_registered_model_order_by, parse_run_order_by, sort_experiments, sort_model_versions,
+    sort_registered_models, sort_runs,
 };
 pub use page::{check_max_results, page_token_for, paginate, parse_page_token};
 pub use pipeline::{
     Page, search_experiments, search_model_versions, search_registered_models, search_runs,
 };
+pub(crate) use python::{float_repr, py_int};
 pub use query::{SearchPage, SearchQuery};
 pub use view_type::ViewType;

@@ -156,6 +156,20 @@ fn shlex_split(s: &str) -> Option<Vec<String>> {
     }
 }
 
+/// MLflow's `SearchUtils.parse_order_by_for_search_registered_models` (the SQL store's): the
+/// stripped key text, not yet checked, and whether it is ascending.
+pub fn parse_order_by_text(clause: &str) -> Result<(String, bool), SearchError> {
+    let (token_value, ascending) = parse_order_by_string(clause)?;
+    Ok((py_strip(&token_value).to_string(), ascending))
+}
+
+/// One model-versions order_by clause as `parse_order_by_for_search_model_versions` returns
+/// it, of any key type (the file store then refuses non-attributes, the SQL store checks only
+/// the key).
+pub fn parse_model_version_order_clause(clause: &str) -> Result<OrderClause, SearchError> {
+    parse_clause(&MODEL_VERSIONS, clause)
+}
+
 /// Parses one clause and resolves its key for `spec`'s entity.
 fn parse_clause(spec: &Spec, clause: &str) -> Result<OrderClause, SearchError> {
     let (token_value, ascending) = parse_order_by_string(clause)?;

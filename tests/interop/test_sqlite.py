@@ -272,3 +272,95 @@ def test_mlflow_server_over_a_database_mlrs_wrote_serves_it_exactly(sql, sql_mlr
         # the server keeps numbering after mlrs's versions (the deleted 3 included)
         assert int(rest.create_model_version("yes", versions[2].source, runs[0]).version) == 4
     assert sql_mlrs("models", "versions", "yes", "-q").stdout.split() == ["1", "2", "4"]
+
+
+def test_registry_search_on_sqlite_answers_as_mlflows_sql_registry_store(sql, sql_mlrs, open_client):
+    """`models search` / `search-versions` on a database MLflow wrote: MLflow's names in
+    MLflow's order and its next page token, or its error message, for filters where its SQL
+    registry store differs from its file store (prompts, NULL run ids, SQLite's ILIKE, eager
+    comparator checks, order keys, max_results 0). Messages naming a Python set are left to
+    tests/sql_search.rs, which sorts them (their order changes with the hash seed)."""
+    from mlflow.exceptions import MlflowException
+
+    from mlflow.entities.model_registry import ModelVersionTag, RegisteredModelTag
+
+    client = open_client()
+    # The store itself: MlflowClient refuses to register a model tagged as a prompt.
+    store = client._get_registry_client().store
+    exp = client.create_experiment("reg")
+    runs = [client.create_run(exp).info.run_id for _ in range(2)]
+    for name, tags in [("model-a", {"team": "vision"}), ("Model-B", {"team": "Vision"}),
+                       ("ümlaut", {"team": "ünï"}), ("my-prompt", {"mlflow.prompt.is_prompt": "true"}),
+                       ("tagged-version", {})]:
+        store.create_registered_model(name, tags=[RegisteredModelTag(k, v) for k, v in tags.items()])
+    for i, name in enumerate(["model-a", "model-a", "Model-B", "ümlaut", "my-prompt", "tagged-version"]):
+        run_id = runs[i % 2] if i != 2 else None
+        store.create_model_version(name, "runs:/%s/m" % (run_id or runs[0]), run_id=run_id,
+                                   tags=[ModelVersionTag("q", "good" if i % 2 else "bad")])
+    store.create_model_version("tagged-version", "s3://b/m",
+                               tags=[ModelVersionTag("mlflow.prompt.is_prompt", "true")])
+
+    def theirs(entity, filter_string, order_by=None, max_results=None):
+        kw = {"filter_string": filter_string, "order_by": order_by}
+        if max_results is not None:
+            kw["max_results"] = max_results
+        try:
+            if entity == "models":
+                res = client.search_registered_models(**kw)
+                ids = [m.name for m in res]
+            else:
+                res = client.search_model_versions(**kw)
+                ids = ["%s/%s" % (v.name, v.version) for v in res]
+        except MlflowException as e:
+            return ("error", e.message)
+        token = res.token.decode() if isinstance(res.token, bytes) else res.token
+        return (ids, token or None)
+
+    def mine(entity, filter_string, order_by=None, max_results=None):
+        cmd = "search" if entity == "models" else "search-versions"
+        args = ["models", cmd, "--paginate", "-o", "json"]
+        if filter_string:
+            args += ["--filter", filter_string]
+        for o in order_by or []:
+            args += ["--order-by", o]
+        if max_results is not None:
+            args += ["--max-results", max_results]
+        res = sql_mlrs(*args, rc=None)
+        if res.rc != 0:
+            return ("error", res.stderr)
+        page = res.json()
+        if entity == "models":
+            ids = [m["name"] for m in page["items"]]
+        else:
+            ids = ["%s/%s" % (v["name"], v["version"]) for v in page["items"]]
+        return (ids, page["next_page_token"])
+
+    cases = [
+        ("models", "", None, None),
+        ("models", "name ILIKE 'ÜMLAUT%'", None, None),
+        ("models", "tags.team ILIKE 'vision'", None, None),
+        ("models", "tags.`mlflow.prompt.is_prompt` = 'true'", None, None),
+        ("models", "name = 'x' AND name > 'a'", None, None),
+        ("models", "tags.team < 'z'", None, None),
+        ("models", "", ["timestamp DESC"], None),
+        ("models", "", None, 0),
+        ("models", "", None, 2),
+        ("versions", "", None, None),
+        ("versions", "run_id != '%s'" % runs[0], None, None),
+        ("versions", "run_id NOT IN ('%s')" % runs[1], None, None),
+        ("versions", "tags.q = 'good'", ["version_number DESC", "name"], None),
+        ("versions", "tags.`mlflow.prompt.is_prompt` = 'true'", None, None),
+        ("versions", "version_number >= 2.5", None, None),
+        ("versions", "version_number = '2'", None, None),
+        ("versions", "name = 'x' AND version_number LIKE 1", None, None),
+        ("versions", " ", None, None),
+        ("versions", "", ["tags.name DESC"], None),
+        ("versions", "", None, 2),
+    ]
+    for entity, f, order_by, max_results in cases:
+        want = theirs(entity, f, order_by, max_results)
+        got = mine(entity, f, order_by, max_results)
+        if want[0] == "error":
+            assert got[0] == "error" and want[1] in got[1], (entity, f, order_by, want, got)
+        else:
+            assert got == want, (entity, f, order_by, max_results)

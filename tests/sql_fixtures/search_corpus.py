@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Record MLflow 3.17.2's SqlAlchemyStore answers for the search corpus (runs and experiments).
+"""Record MLflow 3.17.2's SqlAlchemyStore answers for the search corpus (every entity).
 
     cd "$(mktemp -d)" && PYTHONHASHSEED=0 \
         ~/.cache/mlrs-interop-venvs/mlflow3/bin/python /path/to/tests/sql_fixtures/search_corpus.py
@@ -14,7 +14,11 @@
    ``"123456789012345678"`` ... mean the same experiments; artifact locations, so that
    ``artifact_uri`` filters compare the same strings as the file store; and experiment
    creation / last-update times).
-2. Runs every ``runs`` and ``experiments`` case of ``tests/search_corpus/cases.json`` through
+   The registry (registered models, prompts, versions, stages, aliases, tags, soft-deleted
+   versions) is read from the file store's files and replayed through the registry store in
+   creation order (the client refuses prompts); times and storage locations are then copied
+   into the rows.
+2. Runs every case of ``tests/search_corpus/cases.json`` (all four entities) through
    ``MlflowClient`` against that database (walked pages follow the SQL store's own tokens), and
    ``SQL_ONLY``, a few cases (ids ``sql-NNN``) on what the SQL store checks differently, and
    writes ``search-corpus-3.17.2.json``, in the format of the file-store corpus (README there).
@@ -59,6 +63,7 @@ import mlflow.store.tracking.sqlalchemy_store as sql_store  # noqa: E402
 import mlflow.utils.time as mlflow_time  # noqa: E402
 from mlflow.entities import Dataset, DatasetInput, InputTag, Metric, Param, RunTag  # noqa: E402
 from mlflow.entities import ViewType  # noqa: E402
+from mlflow.entities.model_registry import ModelVersionTag, RegisteredModelTag  # noqa: E402
 from mlflow.exceptions import MlflowException  # noqa: E402
 from mlflow.tracking import MlflowClient  # noqa: E402
 
@@ -210,6 +215,78 @@ for e in src_experiments:
                 "WHERE experiment_id = ?",
                 (e.creation_time, e.last_update_time, int(e.experiment_id)))
 con.commit()
+con.close()
+
+# The registry of the file store (prompts and soft-deleted versions included), read from its
+# files and replayed through MlflowClient in creation order; times, and the fields the client
+# cannot set, are then copied into the rows directly.
+import yaml  # noqa: E402
+
+
+def _tags(d):
+    t = os.path.join(d, "tags")
+    if not os.path.isdir(t):
+        return {}
+    out = {}
+    for k in sorted(os.listdir(t)):
+        with open(os.path.join(t, k), encoding="utf-8") as fh:
+            out[k] = fh.read()
+    return out
+
+
+MODELS_DIR = os.path.join(FILE_ROOT, "models")
+models = []
+for name in os.listdir(MODELS_DIR):
+    d = os.path.join(MODELS_DIR, name)
+    with open(os.path.join(d, "meta.yaml"), encoding="utf-8") as fh:
+        meta = yaml.safe_load(fh)
+    versions = []
+    for v in os.listdir(d):
+        if v.startswith("version-"):
+            with open(os.path.join(d, v, "meta.yaml"), encoding="utf-8") as fh:
+                vm = yaml.safe_load(fh)
+            vm["tags"] = _tags(os.path.join(d, v))
+            versions.append(vm)
+    versions.sort(key=lambda v: int(v["version"]))
+    models.append((meta, _tags(d), versions))
+models.sort(key=lambda m: (m[0]["creation_timestamp"], m[0]["name"]))
+REGISTRY = client._get_registry_client().store
+for meta, mtags, versions in models:
+    set_now(meta["creation_timestamp"])
+    REGISTRY.create_registered_model(
+        meta["name"], tags=[RegisteredModelTag(k, v) for k, v in mtags.items()] or None,
+        description=meta.get("description"))
+    for vm in versions:
+        set_now(vm["creation_timestamp"])
+        # Through the registry store itself: the client refuses prompts.
+        got = REGISTRY.create_model_version(
+            meta["name"], vm["source"], run_id=vm.get("run_id"),
+            tags=[ModelVersionTag(k, v) for k, v in vm["tags"].items()] or None,
+            run_link=vm.get("run_link"), description=vm.get("description"))
+        assert int(got.version) == int(vm["version"]), (meta["name"], got.version)
+for meta, mtags, versions in models:
+    for vm in versions:
+        if vm["current_stage"] in ("Staging", "Production", "Archived"):
+            client.transition_model_version_stage(meta["name"], str(vm["version"]),
+                                                  vm["current_stage"])
+    for alias, version in sorted((meta.get("aliases") or {}).items()):
+        client.set_registered_model_alias(meta["name"], alias, str(version))
+    for vm in versions:
+        if vm["current_stage"] == "Deleted_Internal":
+            client.delete_model_version(meta["name"], str(vm["version"]))
+con = sqlite3.connect(DB)
+for meta, mtags, versions in models:
+    con.execute("UPDATE registered_models SET creation_time = ?, last_updated_time = ? "
+                "WHERE name = ?",
+                (meta["creation_timestamp"], meta["last_updated_timestamp"], meta["name"]))
+    for vm in versions:
+        if vm["current_stage"] == "Deleted_Internal":
+            continue
+        con.execute("UPDATE model_versions SET creation_time = ?, last_updated_time = ?, "
+                    "storage_location = ? WHERE name = ? AND version = ?",
+                    (vm["creation_timestamp"], vm["last_updated_timestamp"],
+                     vm.get("storage_location"), meta["name"], int(vm["version"])))
+con.commit()
 con.execute("PRAGMA page_size = 1024")
 con.execute("VACUUM")
 con.close()
@@ -224,6 +301,20 @@ for label, meta in RUNS:
     assert a.data.params == b.data.params, label
     assert a.data.tags == b.data.tags, (label, a.data.tags, b.data.tags)
     assert set(a.data.metrics) == set(b.data.metrics), label
+for meta, mtags, versions in models:
+    m = REGISTRY.get_registered_model(meta["name"])
+    # (`_tags`: the entity's `tags` leaves the prompt tag out.)
+    assert (m.creation_timestamp, m.last_updated_timestamp, m.description, dict(m._tags)) == \
+        (meta["creation_timestamp"], meta["last_updated_timestamp"], meta.get("description"),
+         mtags), (meta["name"], dict(m._tags), mtags)
+    for vm in versions:
+        if vm["current_stage"] == "Deleted_Internal":
+            continue
+        v = REGISTRY.get_model_version(meta["name"], str(vm["version"]))
+        for f in ("creation_timestamp", "last_updated_timestamp", "current_stage", "source",
+                  "run_id", "description", "status"):
+            assert getattr(v, f) == vm.get(f), (meta["name"], vm["version"], f, getattr(v, f))
+        assert dict(v.tags) == vm["tags"], (meta["name"], vm["version"])
 for e in src_experiments:
     b = client.get_experiment(e.experiment_id)
     assert (b.name, b.lifecycle_stage, b.creation_time, b.last_update_time, dict(b.tags)) == \
@@ -260,6 +351,12 @@ def call(entity, a):
             kw["run_view_type"] = VIEW[a["view_type"]]
         res = client.search_runs(a["experiment_ids"], **kw)
         ids = [r.info.run_id for r in res]
+    elif entity == "registered_models":
+        res = client.search_registered_models(**kw)
+        ids = [m.name for m in res]
+    elif entity == "model_versions":
+        res = client.search_model_versions(**kw)
+        ids = [f"{v.name}/{v.version}" for v in res]
     else:
         if a["view_type"] is not None:
             kw["view_type"] = VIEW[a["view_type"]]
@@ -299,8 +396,6 @@ out = []
 dropped = []
 prev = None
 for fc in FILE_CASES:
-    if fc["entity"] not in ("runs", "experiments"):
-        continue
     args = dict(fc["args"])
     walked = bool(PAGE_RE.search(fc.get("note") or ""))
     if walked:

@@ -19,6 +19,7 @@ use crate::validate;
 pub mod gc;
 mod migrate;
 mod registry;
+mod registry_search;
 mod search;
 pub mod stale;
 mod tracking;

@@ -12,7 +12,7 @@ use super::{SqlStore, now_ms};
 use crate::backend::{LoggedModelRef, RegistryStore, TrackingStore, model_uri};
 use crate::entities::registry::{ModelVersion, RegisteredModel, Stage, tags};
 use crate::error::{Error, Result};
-use crate::search::{self, SearchPage, SearchQuery};
+use crate::search::{SearchPage, SearchQuery};
 use crate::store::FileStore;
 use crate::store::registry::{NewVersion, latest_per_stage, model_exists_error};
 use crate::store::uri;
@@ -164,7 +164,11 @@ impl SqlStore {
     }
 
     /// Registered models (tags, aliases, latest versions filled), one or all, by name.
-    fn read_models(&self, conn: &Connection, name: Option<&str>) -> Result<Vec<RegisteredModel>> {
+    pub(super) fn read_models(
+        &self,
+        conn: &Connection,
+        name: Option<&str>,
+    ) -> Result<Vec<RegisteredModel>> {
         let mut st = conn
             .prepare_cached(
                 "SELECT name, description, creation_time, last_updated_time FROM registered_models WHERE workspace = ?1 AND (?2 IS NULL OR name = ?2) ORDER BY name",
@@ -674,49 +678,14 @@ impl SqlStore {
 
     // ---- search ----
 
-    /// MLflow's `search_registered_models`, evaluated over the rows by the search module
-    /// (prompts hidden unless the filter asks for them).
+    /// MLflow's SqlAlchemyModelRegistryStore `search_registered_models` (registry_search.rs).
     pub fn search_registered_models(&self, q: &SearchQuery) -> Result<SearchPage<RegisteredModel>> {
-        search::check_max_results(search::Entity::RegisteredModels, q.max_results)
-            .map_err(crate::store::search::search_error)?;
-        let models = {
-            let conn = self.conn();
-            self.read_models(&conn, None)?
-        };
-        let (items, next) = search::search_registered_models(
-            models,
-            q.filter,
-            q.order_by,
-            q.max_results,
-            q.page_token,
-        )
-        .map_err(crate::store::search::search_error)?;
-        Ok(SearchPage {
-            items,
-            next_page_token: next,
-        })
+        self.sql_search_registered_models(q)
     }
 
-    /// MLflow's `search_model_versions` (deleted versions hidden).
+    /// MLflow's SqlAlchemyModelRegistryStore `search_model_versions` (registry_search.rs).
     pub fn search_model_versions(&self, q: &SearchQuery) -> Result<SearchPage<ModelVersion>> {
-        search::check_max_results(search::Entity::ModelVersions, q.max_results)
-            .map_err(crate::store::search::search_error)?;
-        let versions = {
-            let conn = self.conn();
-            self.read_versions(&conn, None, None, false)?
-        };
-        let (items, next) = search::search_model_versions(
-            versions,
-            q.filter,
-            q.order_by,
-            q.max_results,
-            q.page_token,
-        )
-        .map_err(crate::store::search::search_error)?;
-        Ok(SearchPage {
-            items,
-            next_page_token: next,
-        })
+        self.sql_search_model_versions(q)
     }
 
     // ---- logged models (MLflow 3), as the registry needs them ----

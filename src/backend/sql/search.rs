@@ -35,11 +35,11 @@ use crate::search::{
 };
 use crate::validate::python_repr;
 
-fn search_error(e: search::SearchError) -> Error {
+pub(super) fn search_error(e: search::SearchError) -> Error {
     Error::InvalidValue(e.message)
 }
 
-fn invalid<T>(message: impl Into<String>) -> Result<T> {
+pub(super) fn invalid<T>(message: impl Into<String>) -> Result<T> {
     Err(Error::InvalidValue(message.into()))
 }
 
@@ -106,7 +106,7 @@ fn check_run_clauses(clauses: &[Clause]) -> Result<()> {
 
 /// What SQLite cannot execute: a tuple bound where a scalar is expected, an integer beyond
 /// 64 bits. MLflow fails with a raw driver error when it runs the query.
-fn check_run_bindings(clauses: &[Clause]) -> Result<()> {
+pub(super) fn check_run_bindings(clauses: &[Clause]) -> Result<()> {
     for c in clauses {
         let key = translate_key(&c.key.name);
         match (&c.comparator, &c.value) {
@@ -162,7 +162,7 @@ pub(crate) fn sqlite_ilike(text: &str, pattern: &str) -> bool {
 }
 
 /// A string column against a clause value, as SQLite evaluates it (binary collation).
-fn sql_str(op: &Comparator, lhs: &str, value: &Value) -> bool {
+pub(super) fn sql_str(op: &Comparator, lhs: &str, value: &Value) -> bool {
     match (op, value) {
         (Comparator::Eq, Value::Str(v)) => lhs == v,
         (Comparator::NotEq, Value::Str(v)) => lhs != v,
@@ -175,7 +175,7 @@ fn sql_str(op: &Comparator, lhs: &str, value: &Value) -> bool {
 }
 
 /// A present or missing row: IS [NOT] NULL test existence, anything else needs the row.
-fn sql_optional_str(op: &Comparator, lhs: Option<&str>, value: &Value) -> bool {
+pub(super) fn sql_optional_str(op: &Comparator, lhs: Option<&str>, value: &Value) -> bool {
     match (op, lhs) {
         (Comparator::IsNull, _) => lhs.is_none(),
         (Comparator::IsNotNull, _) => lhs.is_some(),
@@ -184,7 +184,7 @@ fn sql_optional_str(op: &Comparator, lhs: Option<&str>, value: &Value) -> bool {
     }
 }
 
-fn holds(op: &Comparator, o: Option<Ordering>) -> bool {
+pub(super) fn holds(op: &Comparator, o: Option<Ordering>) -> bool {
     match (op, o) {
         (_, None) => false,
         (Comparator::Eq, Some(o)) => o == Ordering::Equal,
@@ -356,7 +356,7 @@ fn experiment_id_int(id: &str) -> Result<i64> {
 }
 
 /// Python's `repr` of a list of strings.
-fn py_list_repr(items: &[String]) -> String {
+pub(super) fn py_list_repr(items: &[String]) -> String {
     let inner: Vec<String> = items.iter().map(|s| python_repr(s)).collect();
     format!("[{}]", inner.join(", "))
 }
@@ -381,29 +381,37 @@ fn py_float_str(f: f64) -> String {
     }
 }
 
-/// SQL paging: `OFFSET max(offset, 0) LIMIT max_results + 1`; a next token (`offset +
-/// max_results`) when the extra row came back.
-fn sql_paginate<T>(
+/// MLflow's SQL paging: `LIMIT max_results + 1 OFFSET offset` (SQLite: a negative limit is no
+/// limit, a negative offset is 0), a next-page token for `offset + max_results` when exactly
+/// `max_results + 1` rows came back, and the rows cut Python's way (`rows[:max_results]`).
+pub(super) fn sql_paginate<T>(
     items: Vec<T>,
     max_results: i64,
     page_token: Option<&str>,
 ) -> Result<(Vec<T>, Option<String>)> {
     let offset = search::parse_page_token(page_token).map_err(search_error)?;
-    if offset > i128::from(i64::MAX) {
+    if offset > i128::from(i64::MAX) || offset < i128::from(i64::MIN) {
         return invalid(format!(
             "Invalid page token: the offset {offset} is outside SQLite's 64-bit integers"
         ));
     }
     let start = usize::try_from(offset.max(0)).unwrap_or(usize::MAX);
-    let limit = usize::try_from(max_results).unwrap_or(0);
-    let mut page: Vec<T> = items.into_iter().skip(start).take(limit + 1).collect();
-    let next = if page.len() == limit + 1 {
-        page.truncate(limit);
-        Some(search::page_token_for(offset + i128::from(max_results)))
-    } else {
-        None
+    let limit = i128::from(max_results) + 1;
+    let rows: Vec<T> = items.into_iter().skip(start).collect();
+    let mut rows = match usize::try_from(limit) {
+        Ok(l) => rows.into_iter().take(l).collect(),
+        Err(_) => rows,
     };
-    Ok((page, next))
+    let next = (rows.len() as i128 == limit)
+        .then(|| search::page_token_for(offset + i128::from(max_results)));
+    let keep = if max_results >= 0 {
+        usize::try_from(max_results).unwrap_or(usize::MAX)
+    } else {
+        rows.len()
+            .saturating_sub(usize::try_from(max_results.unsigned_abs()).unwrap_or(usize::MAX))
+    };
+    rows.truncate(keep);
+    Ok((rows, next))
 }
 
 impl SqlStore {
