@@ -274,6 +274,7 @@ def test_mlflow_server_over_a_database_mlrs_wrote_serves_it_exactly(sql, sql_mlr
     assert sql_mlrs("models", "versions", "yes", "-q").stdout.split() == ["1", "2", "4"]
 
 
+@needs_head
 def test_registry_search_on_sqlite_answers_as_mlflows_sql_registry_store(sql, sql_mlrs, open_client):
     """`models search` / `search-versions` on a database MLflow wrote: MLflow's names in
     MLflow's order and its next page token, or its error message, for filters where its SQL
