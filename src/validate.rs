@@ -644,3 +644,46 @@ mod registry_tests {
         assert!(validate_registry_tag("../k", "v").is_err());
     }
 }
+
+/// MLflow's LogBatch checks, all made before anything is written: the batch limits, every
+/// param, metric and tag key, metric timestamps, duplicate param keys. Returns the params and
+/// tags with their values as stored (truncated where MLflow truncates).
+#[allow(clippy::type_complexity)]
+pub fn checked_batch(
+    batch: &crate::entities::Batch,
+) -> Result<(Vec<(String, String)>, Vec<(String, String)>)> {
+    validate_batch_limits(batch.metrics.len(), batch.params.len(), batch.tags.len())?;
+    let mut params = Vec::with_capacity(batch.params.len());
+    let mut seen = std::collections::BTreeSet::new();
+    let mut dupes = Vec::new();
+    for (i, (k, v)) in batch.params.iter().enumerate() {
+        validate_param_name(k, &format!("params[{i}].key"))?;
+        let (v, _) = truncate_or_refuse("Param value", MAX_PARAM_VAL_LENGTH, v)?;
+        if !seen.insert(k.clone()) {
+            dupes.push(python_repr(k));
+        }
+        params.push((k.clone(), v));
+    }
+    if !dupes.is_empty() {
+        return Err(Error::invalid(format!(
+            "Duplicate parameter keys have been submitted: [{}]. Please ensure the request contains only one param value per param key.",
+            dupes.join(", ")
+        )));
+    }
+    for (i, m) in batch.metrics.iter().enumerate() {
+        validate_metric_name(&m.key, &format!("metrics[{i}].name"))?;
+        validate_metric_timestamp(
+            m.key.as_str(),
+            m.value,
+            m.timestamp,
+            &format!("metrics[{i}].timestamp"),
+        )?;
+    }
+    let mut tags = Vec::with_capacity(batch.tags.len());
+    for (i, (k, v)) in batch.tags.iter().enumerate() {
+        validate_tag_name(k, &format!("tags[{i}].key"))?;
+        let (v, _) = truncate_or_refuse(&format!("tags[{i}].value"), MAX_TAG_VAL_LENGTH, v)?;
+        tags.push((k.clone(), v));
+    }
+    Ok((params, tags))
+}

@@ -223,7 +223,7 @@ impl TrackingStore for FileStore {
             match h.located {
                 Located::File(dir) => found.push(FoundRun { dir, info: h.info }),
                 // A hit of another backend names no run directory here.
-                Located::Sql => {
+                Located::Sql | Located::Rest(_) => {
                     return vec![Err(Error::Failed(format!(
                         "run {} was found in another store",
                         h.info.run_id

@@ -24,6 +24,7 @@ use crate::store::{FileStore, RunDir, WarnSink};
 mod file;
 pub mod migrate;
 mod model_uri;
+pub mod rest;
 pub mod sql;
 
 /// How a command opens a store.
@@ -53,6 +54,8 @@ pub(crate) enum Located {
     File(RunDir),
     /// A row of a SQL store's `runs` table (the run id in the `RunInfo` is its key).
     Sql,
+    /// A tracking server's search answer, which holds the whole run.
+    Rest(Box<Run>),
 }
 
 /// MLflow's tracking store: experiments, runs, params, tags, metrics, search and artifacts.
@@ -298,6 +301,9 @@ pub trait RegistryStore: Send + Sync {
 pub fn open_tracking(uri: &str, mode: Mode, warn: WarnSink) -> Result<Box<dyn TrackingStore>> {
     if is_sqlite(uri) {
         return Ok(Box::new(sql::open(uri, mode, warn)?));
+    }
+    if rest::is_rest(uri) {
+        return Ok(Box::new(rest::RestStore::open(uri, warn)?));
     }
     // `FileStore::open` is where other schemes are refused (`store::uri::resolve_store_uri`).
     Ok(Box::new(file::open(uri, mode, warn)?))

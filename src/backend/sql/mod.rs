@@ -850,44 +850,7 @@ impl SqlStore {
     /// MLflow's LogBatch in one transaction: params (immutable), metrics with their
     /// `latest_metrics` rows, then tags.
     pub fn log_batch(&self, run_id: &str, batch: &Batch) -> Result<()> {
-        validate::validate_batch_limits(batch.metrics.len(), batch.params.len(), batch.tags.len())?;
-        let mut params_v = Vec::with_capacity(batch.params.len());
-        let mut seen = std::collections::BTreeSet::new();
-        let mut dupes = Vec::new();
-        for (i, (k, v)) in batch.params.iter().enumerate() {
-            validate::validate_param_name(k, &format!("params[{i}].key"))?;
-            let (v, _) =
-                validate::truncate_or_refuse("Param value", validate::MAX_PARAM_VAL_LENGTH, v)?;
-            if !seen.insert(k.clone()) {
-                dupes.push(validate::python_repr(k));
-            }
-            params_v.push((k.clone(), v));
-        }
-        if !dupes.is_empty() {
-            return Err(Error::invalid(format!(
-                "Duplicate parameter keys have been submitted: [{}]. Please ensure the request contains only one param value per param key.",
-                dupes.join(", ")
-            )));
-        }
-        for (i, m) in batch.metrics.iter().enumerate() {
-            validate::validate_metric_name(&m.key, &format!("metrics[{i}].name"))?;
-            validate::validate_metric_timestamp(
-                &m.key,
-                m.value,
-                m.timestamp,
-                &format!("metrics[{i}].timestamp"),
-            )?;
-        }
-        let mut tag_values = Vec::with_capacity(batch.tags.len());
-        for (i, (k, v)) in batch.tags.iter().enumerate() {
-            validate::validate_tag_name(k, &format!("tags[{i}].key"))?;
-            let (v, _) = validate::truncate_or_refuse(
-                &format!("tags[{i}].value"),
-                validate::MAX_TAG_VAL_LENGTH,
-                v,
-            )?;
-            tag_values.push((k.clone(), v));
-        }
+        let (params_v, tag_values) = validate::checked_batch(batch)?;
         self.write(|tx| {
             self.active_run(tx, run_id)?;
             for (k, v) in &params_v {
