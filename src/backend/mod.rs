@@ -326,6 +326,9 @@ pub fn open_registry(
     if is_sqlite(registry_uri) {
         return Ok(Box::new(sql::open(registry_uri, mode, warn)?));
     }
+    if rest::is_rest(registry_uri) {
+        return Ok(Box::new(rest::RestStore::open(registry_uri, warn)?));
+    }
     Ok(Box::new(file::open_registry(
         registry_uri,
         tracking_uri,
