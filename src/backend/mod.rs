@@ -350,6 +350,14 @@ pub fn require_file_store<'a>(
     })
 }
 
+/// The error of a maintenance command that works on file stores and SQLite databases (each
+/// dispatched on its own) when given any other store: a tracking server keeps its own.
+pub fn local_stores_only(command: &str) -> Error {
+    Error::invalid(format!(
+        "`mlrs {command}` works on file stores and SQLite databases only, not through a tracking server (run it where the server's store is)"
+    ))
+}
+
 /// `require_file_store` for a registry.
 pub fn require_file_registry<'a>(
     store: &'a dyn RegistryStore,

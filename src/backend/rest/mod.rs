@@ -45,7 +45,7 @@ impl RestStore {
     /// is. Nothing is sent until the first call.
     pub fn open(uri: &str, warn: WarnSink) -> Result<RestStore> {
         Ok(RestStore {
-            client: Client::new(uri, Config::from_env()?)?,
+            client: Client::new(uri, Config::from_env()?)?.with_warnings(warn.clone()),
             warn,
         })
     }
