@@ -85,9 +85,10 @@ def main():
     py = sys.executable
     bindir = os.path.dirname(py)
     os.makedirs(a.work, exist_ok=True)
-    store = os.path.join(a.work, f"server-src-{a.runs}")
+    gen_dir = os.path.join(a.work, f"server-src-{a.runs}")
+    store = os.path.join(gen_dir, "mlruns")
     if not os.path.isdir(os.path.join(store, EXP)):
-        subprocess.run([a.gen, "--runs", str(a.runs), "--out", store], check=True)
+        subprocess.run([a.gen, "--runs", str(a.runs), "--out", gen_dir], check=True, stdout=subprocess.DEVNULL)
     db = os.path.join(a.work, f"server-src-{a.runs}.db")
     if not os.path.exists(db):
         subprocess.run([a.mlrs, "store", "migrate", "--from", store, "--to", "sqlite:///" + db],

@@ -645,6 +645,15 @@ mod registry_tests {
     }
 }
 
+/// The tags of a new run (MLflow's `create_run`): keys and value lengths.
+pub fn validate_run_tags(tags: &[(String, String)]) -> Result<()> {
+    for (k, v) in tags {
+        validate_tag_name(k, "key")?;
+        truncate_or_refuse("value", MAX_TAG_VAL_LENGTH, v)?;
+    }
+    Ok(())
+}
+
 /// MLflow's LogBatch checks, all made before anything is written: the batch limits, every
 /// param, metric and tag key, metric timestamps, duplicate param keys. Returns the params and
 /// tags with their values as stored (truncated where MLflow truncates).

@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 
 use crate::entities::registry::{ModelVersion, RegisteredModel};
 use crate::entities::{
-    Batch, Experiment, FileInfo, Metric, Run, RunInfo, RunParts, RunStatus, ViewType,
+    Batch, Experiment, FileInfo, LifecycleStage, Metric, Run, RunInfo, RunParts, RunStatus,
+    ViewType,
 };
 use crate::error::{Error, Result};
 use crate::search::{SearchPage, SearchQuery};
@@ -23,7 +24,7 @@ use crate::store::{FileStore, RunDir, WarnSink};
 
 mod file;
 pub mod migrate;
-mod model_uri;
+pub(crate) mod model_uri;
 pub mod rest;
 pub mod sql;
 
@@ -81,8 +82,21 @@ pub trait TrackingStore: Send + Sync {
     fn get_experiment(&self, id: &str) -> Result<Experiment>;
     /// The experiment named `name`, active or deleted (MLflow's `get_experiment_by_name`).
     fn get_experiment_by_name(&self, name: &str) -> Result<Experiment>;
-    /// The experiment named `name`, created when missing (like `mlflow.set_experiment`).
-    fn get_or_create_experiment(&self, name: &str) -> Result<Experiment>;
+    /// The experiment named `name`, created when missing (like `mlflow.set_experiment`,
+    /// which refuses a deleted one).
+    fn get_or_create_experiment(&self, name: &str) -> Result<Experiment> {
+        match self.get_experiment_by_name(name) {
+            Ok(e) if e.lifecycle_stage == LifecycleStage::Deleted => Err(Error::Failed(format!(
+                "Cannot set a deleted experiment '{name}' as the active experiment. You can restore the experiment, or permanently delete the experiment to create a new one."
+            ))),
+            Ok(e) => Ok(e),
+            Err(Error::NotFound(_)) => {
+                let id = self.create_experiment(name, None, &[])?;
+                self.get_experiment(&id)
+            }
+            Err(e) => Err(e),
+        }
+    }
     fn list_experiments(&self, view: ViewType) -> Result<Vec<Experiment>>;
     /// MLflow's `search_experiments`.
     fn search_experiments(

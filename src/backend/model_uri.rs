@@ -180,18 +180,7 @@ fn resolve_at_depth(
         ModelUri::Version(name, version) => registry.get_model_version(&name, &version)?,
         ModelUri::Latest(name) => latest_model_version(registry, &name)?,
         ModelUri::Alias(name, alias) => registry.get_model_version_by_alias(&name, &alias)?,
-        ModelUri::Stage(name, stage) => {
-            let canonical = Stage::parse(&stage)?;
-            registry
-                .get_latest_versions(&name, &[canonical.as_str().to_string()])?
-                .into_iter()
-                .next()
-                .ok_or_else(|| {
-                    Error::not_found(format!(
-                        "No versions of model with name '{name}' and stage '{stage}' found"
-                    ))
-                })?
-        }
+        ModelUri::Stage(name, stage) => version_in_stage(registry, &name, &stage)?,
     };
     let location = mv.download_uri().ok_or_else(|| {
         Error::not_found(format!(
@@ -214,6 +203,24 @@ fn resolve_at_depth(
         "model version {} of '{}': its files are not at '{location}'",
         mv.version, mv.name
     )))
+}
+
+/// The highest version of a model in a stage (`models:/<name>/<stage>`, any case).
+pub(crate) fn version_in_stage(
+    registry: &dyn RegistryStore,
+    name: &str,
+    stage: &str,
+) -> Result<ModelVersion> {
+    let canonical = Stage::parse(stage)?;
+    registry
+        .get_latest_versions(name, &[canonical.as_str().to_string()])?
+        .into_iter()
+        .next()
+        .ok_or_else(|| {
+            Error::not_found(format!(
+                "No versions of model with name '{name}' and stage '{stage}' found"
+            ))
+        })
 }
 
 /// The highest live version of a model (`models:/<name>/latest`).

@@ -233,6 +233,14 @@ pub fn run(cmd: StoreCmd, ctx: &Ctx) -> Result<()> {
 fn migrate(from: &str, to: &str, out: &OutputArgs, ctx: &Ctx) -> Result<()> {
     use mlrs::backend::migrate::{self as m, MigrationTarget, RegistryMigrationTarget};
     use mlrs::backend::{Mode, is_sqlite};
+    if let Some(server) = [from, to]
+        .into_iter()
+        .find(|u| mlrs::backend::rest::is_rest(u))
+    {
+        return Err(Error::invalid(format!(
+            "'{server}' is a tracking server: mlrs store migrate copies between a file store and a SQLite database, ids and artifact locations kept, which a server cannot take; use `mlrs sync` to push to or pull from a server"
+        )));
+    }
     let src = mlrs::backend::open_tracking(from, Mode::MustExist, ctx.warn.clone())?;
     if !is_sqlite(to) && src.as_file_store().is_some() {
         return Err(Error::invalid(format!(

@@ -362,10 +362,7 @@ impl FileStore {
         run_name: Option<&str>,
         run_tags: &[(String, String)],
     ) -> Result<RunInfo> {
-        for (k, v) in run_tags {
-            validate::validate_tag_name(k, "key")?;
-            validate::truncate_or_refuse("value", validate::MAX_TAG_VAL_LENGTH, v)?;
-        }
+        validate::validate_run_tags(run_tags)?;
         let exp_dir = match self.find_experiment_dir(experiment_id) {
             Ok(d) => d,
             Err(Error::NotFound(_)) => {

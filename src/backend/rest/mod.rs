@@ -298,13 +298,19 @@ pub(crate) fn registered_model_of(v: &Value) -> Result<RegisteredModel> {
                 .iter()
                 .map(model_version_of)
                 .collect::<Result<Vec<_>>>()?;
-            versions.sort_by_key(|mv| {
-                Stage::ALL
-                    .iter()
-                    .position(|s| *s == mv.current_stage)
-                    .unwrap_or(usize::MAX)
-            });
+            sort_by_stage(&mut versions);
             versions
         },
     })
+}
+
+/// Versions in the fixed stage order None, Staging, Production, Archived (how every backend
+/// lists latest versions).
+pub(crate) fn sort_by_stage(versions: &mut [ModelVersion]) {
+    versions.sort_by_key(|mv| {
+        Stage::ALL
+            .iter()
+            .position(|s| *s == mv.current_stage)
+            .unwrap_or(usize::MAX)
+    });
 }

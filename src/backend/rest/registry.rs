@@ -514,12 +514,7 @@ impl RegistryStore for RestStore {
             .iter()
             .map(model_version_of)
             .collect::<Result<Vec<_>>>()?;
-        out.sort_by_key(|mv| {
-            Stage::ALL
-                .iter()
-                .position(|s| *s == mv.current_stage)
-                .unwrap_or(usize::MAX)
-        });
+        super::sort_by_stage(&mut out);
         Ok(out)
     }
 
@@ -583,15 +578,7 @@ impl RegistryStore for RestStore {
             ModelUri::Alias(name, alias) => self.get_model_version_by_alias(&name, &alias)?,
             ModelUri::Latest(name) => self.get_model_version_by_alias(&name, "latest")?,
             ModelUri::Stage(name, stage) => {
-                let canonical = Stage::parse(&stage)?;
-                self.get_latest_versions(&name, &[canonical.as_str().to_string()])?
-                    .into_iter()
-                    .next()
-                    .ok_or_else(|| {
-                        Error::not_found(format!(
-                            "No versions of model with name '{name}' and stage '{stage}' found"
-                        ))
-                    })?
+                crate::backend::model_uri::version_in_stage(self, &name, &stage)?
             }
             ModelUri::ModelId(id) => {
                 return Err(Error::invalid(format!(

@@ -119,20 +119,6 @@ impl TrackingStore for RestStore {
         ))
     }
 
-    fn get_or_create_experiment(&self, name: &str) -> Result<Experiment> {
-        match self.get_experiment_by_name(name) {
-            Ok(e) if e.lifecycle_stage == LifecycleStage::Deleted => Err(Error::Failed(format!(
-                "Cannot set a deleted experiment '{name}' as the active experiment. You can restore the experiment, or permanently delete the experiment to create a new one."
-            ))),
-            Ok(e) => Ok(e),
-            Err(Error::NotFound(_)) => {
-                let id = self.create_experiment(name, None, &[])?;
-                self.get_experiment(&id)
-            }
-            Err(e) => Err(e),
-        }
-    }
-
     fn list_experiments(&self, view: ViewType) -> Result<Vec<Experiment>> {
         let found = self.all_pages(
             Method::Post,
@@ -219,10 +205,7 @@ impl TrackingStore for RestStore {
         run_name: Option<&str>,
         tags: &[(String, String)],
     ) -> Result<RunInfo> {
-        for (k, v) in tags {
-            validate::validate_tag_name(k, "key")?;
-            validate::truncate_or_refuse("value", validate::MAX_TAG_VAL_LENGTH, v)?;
-        }
+        validate::validate_run_tags(tags)?;
         let mut body = json!({
             "experiment_id": experiment_id,
             "user_id": user_id,

@@ -682,10 +682,7 @@ impl SqlStore {
         run_name: Option<&str>,
         run_tags: &[(String, String)],
     ) -> Result<RunInfo> {
-        for (k, v) in run_tags {
-            validate::validate_tag_name(k, "key")?;
-            validate::truncate_or_refuse("value", validate::MAX_TAG_VAL_LENGTH, v)?;
-        }
+        validate::validate_run_tags(run_tags)?;
         let tag_name = run_tags
             .iter()
             .find(|(k, _)| k == tags::RUN_NAME)

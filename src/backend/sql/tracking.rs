@@ -9,8 +9,8 @@ use rusqlite::{Connection, params};
 use super::{RUN_INFO_COLUMNS, SqlStore, read_value, run_info_row};
 use crate::backend::{Located, LoggedModelRef, RunHit, TrackingStore};
 use crate::entities::{
-    Batch, DatasetInput, Experiment, FileInfo, LifecycleStage, Metric, Run, RunData, RunInfo,
-    RunInputs, RunParts, RunStatus, ViewType,
+    Batch, DatasetInput, Experiment, FileInfo, Metric, Run, RunData, RunInfo, RunInputs, RunParts,
+    RunStatus, ViewType,
 };
 use crate::error::{Error, Result};
 use crate::search::{SearchPage, SearchQuery};
@@ -19,21 +19,6 @@ use crate::store::{FileStore, uri};
 use crate::validate;
 
 impl SqlStore {
-    /// MLflow's `set_experiment`: the experiment named `name`, created when missing.
-    pub fn get_or_create_experiment(&self, name: &str) -> Result<Experiment> {
-        match self.get_experiment_by_name(name) {
-            Ok(e) if e.lifecycle_stage == LifecycleStage::Deleted => Err(Error::Failed(format!(
-                "Cannot set a deleted experiment '{name}' as the active experiment. You can restore the experiment, or permanently delete the experiment to create a new one."
-            ))),
-            Ok(e) => Ok(e),
-            Err(Error::NotFound(_)) => {
-                let id = self.create_experiment(name, None, &[])?;
-                self.get_experiment(&id)
-            }
-            Err(e) => Err(e),
-        }
-    }
-
     /// Reads `parts` of the run `info` describes.
     pub(crate) fn read_run(
         &self,
@@ -327,10 +312,6 @@ impl TrackingStore for SqlStore {
 
     fn get_experiment_by_name(&self, name: &str) -> Result<Experiment> {
         SqlStore::get_experiment_by_name(self, name)
-    }
-
-    fn get_or_create_experiment(&self, name: &str) -> Result<Experiment> {
-        SqlStore::get_or_create_experiment(self, name)
     }
 
     fn list_experiments(&self, view: ViewType) -> Result<Vec<Experiment>> {
