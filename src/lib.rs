@@ -9,6 +9,7 @@ pub mod entities;
 pub mod error;
 pub mod search;
 pub mod store;
+pub mod sync;
 pub mod transfer;
 pub mod validate;
 

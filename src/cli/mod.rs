@@ -20,6 +20,7 @@ pub mod plot;
 pub mod runs;
 pub mod search;
 pub mod store;
+pub mod sync;
 pub mod transfer;
 pub mod util;
 
@@ -101,6 +102,9 @@ pub enum Command {
         after_help = "Examples:\n  mlrs store relocate --from file:///scratch/alice/mlruns --dry-run\n  mlrs store relocate --from /old/place/mlruns"
     )]
     Store(store::StoreCmd),
+    /// Push one store's experiments, runs, artifacts and registry into another, sending only
+    /// what the destination lacks (ids are the destination's; the source's are kept as tags).
+    Sync(sync::SyncArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  mlrs completions bash > ~/.local/share/bash-completion/completions/mlrs\n  source <(mlrs completions bash --dynamic)   # completes run ids, experiments, models"
@@ -175,6 +179,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Gc(args) => store::gc(args, &ctx),
         Command::Doctor(args) => store::doctor(args, &ctx),
         Command::Store(cmd) => store::run(cmd, &ctx),
+        Command::Sync(args) => sync::run(args, &ctx),
         Command::Completions(args) => completions::run(args),
     }
 }
