@@ -47,7 +47,29 @@ fn absent<T>(r: Result<T>, dry_run: bool) -> Result<Option<T>> {
     }
 }
 
+/// `e` with the credentials of `uri` (`user:password@`) removed from its message.
+fn redacted(e: Error, uri: &str) -> Error {
+    let clean = sync::display_uri(uri);
+    if clean == uri {
+        return e;
+    }
+    let fix = |m: String| m.replace(uri, &clean);
+    match e {
+        Error::NotFound(m) => Error::NotFound(fix(m)),
+        Error::AlreadyExists(m) => Error::AlreadyExists(fix(m)),
+        Error::InvalidValue(m) => Error::InvalidValue(fix(m)),
+        Error::LockBusy(m) => Error::LockBusy(fix(m)),
+        Error::Failed(m) => Error::Failed(fix(m)),
+        other => other,
+    }
+}
+
 pub fn run(args: SyncArgs, ctx: &Ctx) -> Result<()> {
+    let (from, to) = (args.from.clone(), args.to.clone());
+    run_sync(args, ctx).map_err(|e| redacted(redacted(e, &from), &to))
+}
+
+fn run_sync(args: SyncArgs, ctx: &Ctx) -> Result<()> {
     sync::check_distinct(&args.from, &args.to)?;
     let src = backend::open_tracking(&args.from, Mode::MustExist, ctx.warn.clone())?;
     // A dry run creates nothing: a destination that does not exist yet compares as empty.
