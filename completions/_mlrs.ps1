@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('gc', 'gc', [CompletionResultType]::ParameterValue, 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Store-wide maintenance (relocate artifact URIs after a move)')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Push one store''s experiments, runs, artifacts and registry into another, sending only what the destination lacks (ids are the destination''s; the source''s are kept as tags)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1255,6 +1256,26 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         'mlrs;store;help;help' {
             break
         }
+        'mlrs;sync' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The store to read: a path, file: URI or sqlite:/// URI')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The store to write into (created when missing)')
+            [CompletionResult]::new('--registry-from', '--registry-from', [CompletionResultType]::ParameterName, 'The source''s model registry [default: --from]')
+            [CompletionResult]::new('--registry-to', '--registry-to', [CompletionResultType]::ParameterName, 'The destination''s model registry [default: --to]')
+            [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'Only this source experiment (repeatable); the registry follows its runs'' models')
+            [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'Only this source experiment (repeatable); the registry follows its runs'' models')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
+            [CompletionResult]::new('--no-registry', '--no-registry', [CompletionResultType]::ParameterName, 'Leave the model registry alone')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be sent; write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'mlrs;completions' {
             [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
@@ -1272,6 +1293,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('gc', 'gc', [CompletionResultType]::ParameterValue, 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Store-wide maintenance (relocate artifact URIs after a move)')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Push one store''s experiments, runs, artifacts and registry into another, sending only what the destination lacks (ids are the destination''s; the source''s are kept as tags)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1539,6 +1561,9 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;help;store;relocate' {
+            break
+        }
+        'mlrs;help;sync' {
             break
         }
         'mlrs;help;completions' {

@@ -32,6 +32,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand gc 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)'
             cand doctor 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix'
             cand store 'Store-wide maintenance (relocate artifact URIs after a move)'
+            cand sync 'Push one store''s experiments, runs, artifacts and registry into another, sending only what the destination lacks (ids are the destination''s; the source''s are kept as tags)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1112,6 +1113,25 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         }
         &'mlrs;store;help;help'= {
         }
+        &'mlrs;sync'= {
+            cand --from 'The store to read: a path, file: URI or sqlite:/// URI'
+            cand --to 'The store to write into (created when missing)'
+            cand --registry-from 'The source''s model registry [default: --from]'
+            cand --registry-to 'The destination''s model registry [default: --to]'
+            cand -x 'Only this source experiment (repeatable); the registry follows its runs'' models'
+            cand --experiment-id 'Only this source experiment (repeatable); the registry follows its runs'' models'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --tracking-uri 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand --no-registry 'Leave the model registry alone'
+            cand --dry-run 'Print what would be sent; write nothing'
+            cand -q 'Print only the essential value (an id, a path)'
+            cand --quiet 'Print only the essential value (an id, a path)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'mlrs;completions'= {
             cand --tracking-uri 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
@@ -1128,6 +1148,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand gc 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)'
             cand doctor 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix'
             cand store 'Store-wide maintenance (relocate artifact URIs after a move)'
+            cand sync 'Push one store''s experiments, runs, artifacts and registry into another, sending only what the destination lacks (ids are the destination''s; the source''s are kept as tags)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1327,6 +1348,8 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         &'mlrs;help;store;migrate'= {
         }
         &'mlrs;help;store;relocate'= {
+        }
+        &'mlrs;help;sync'= {
         }
         &'mlrs;help;completions'= {
         }
