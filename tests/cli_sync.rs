@@ -1055,3 +1055,57 @@ fn bad_ends_exit_non_zero_with_one_line() {
     assert_ne!(out.code, 0);
     assert!(!out.stderr.contains("s3cret"), "{}", out.stderr);
 }
+
+/// An experiment or run renamed in the source after a sync is renamed in the destination (the
+/// experiment is found by its source-id tag, not taken for a new one).
+#[test]
+fn renames_in_the_source_follow_on_the_next_sync() {
+    for (from, to) in [
+        (Backend::File, Backend::Sqlite),
+        (Backend::Sqlite, Backend::File),
+    ] {
+        let src = Scratch::with_backend(from);
+        let dst = Scratch::with_backend(to);
+        let f = populate(&src);
+        sync(&src, &dst, &[]).ok();
+        let dst_exp = experiment_named(&dst, "churn")["experiment_id"].clone();
+        mlrs(
+            &src,
+            &[
+                "experiments",
+                "rename",
+                "--experiment-id",
+                &f.exp,
+                "--new-name",
+                "churn-v2",
+            ],
+        )
+        .ok();
+        mlrs(
+            &src,
+            &[
+                "runs",
+                "set-tag",
+                "--run-id",
+                &f.finished,
+                "mlflow.runName",
+                "retrained",
+            ],
+        )
+        .ok();
+        let report = sync(&src, &dst, &["-o", "json"]).ok().json();
+        assert_eq!(report["experiments"]["updated"], 1, "{report}");
+        assert_eq!(report["experiments"]["created"], 0, "{report}");
+        assert_eq!(experiment_named(&dst, "churn-v2")["experiment_id"], dst_exp);
+        let dst_exp = dst_exp.as_str().unwrap();
+        let mirror = mirror_of(&dst, dst_exp, &f.finished);
+        assert_eq!(mirror["info"]["run_name"], "retrained", "{mirror}");
+        assert_run_mirrored(&src, &dst, dst_exp, &f.finished);
+        assert!(
+            sync(&src, &dst, &[])
+                .ok()
+                .stdout
+                .starts_with("nothing to sync")
+        );
+    }
+}

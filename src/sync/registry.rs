@@ -270,10 +270,10 @@ fn path_in_run(tracking: &dyn TrackingStore, run_id: &str, v: &ModelVersion) -> 
             return Some(p.to_string());
         }
         // The same local directory spelled as a path and as a file: URI.
-        if let (Some(a), Some(b)) = (local_artifact_path(s), local_artifact_path(root)) {
-            if let Ok(p) = a.strip_prefix(&b) {
-                return Some(p.to_string_lossy().replace('\\', "/"));
-            }
+        if let (Some(a), Some(b)) = (local_artifact_path(s), local_artifact_path(root))
+            && let Ok(p) = a.strip_prefix(&b)
+        {
+            return Some(p.to_string_lossy().replace('\\', "/"));
         }
     }
     None

@@ -239,6 +239,17 @@ impl<'a> Syncer<'a> {
                     id: Some(d.experiment_id.clone()),
                     deleted: d.lifecycle_stage == LifecycleStage::Deleted,
                 };
+                let rename = d.name != src.name;
+                if rename {
+                    self.report.actions.push(format!(
+                        "rename experiment '{}' ({}) to '{}'",
+                        d.name, d.experiment_id, src.name
+                    ));
+                    self.ensure_active(&mut state)?;
+                    if !self.dry() {
+                        self.dst()?.rename_experiment(&d.experiment_id, &src.name)?;
+                    }
+                }
                 let tags = changed_tags(&want, &d.tags);
                 if !tags.is_empty() {
                     self.report.actions.push(format!(
@@ -256,7 +267,7 @@ impl<'a> Syncer<'a> {
                     }
                     self.report.tags_sent += tags.len() as u64;
                 }
-                (state, !tags.is_empty(), false)
+                (state, rename || !tags.is_empty(), false)
             }
         };
         let was_deleted = plan
@@ -378,10 +389,10 @@ impl<'a> Syncer<'a> {
             have.map_or(&empty, |r| &r.data.params),
         )?;
         let mut want_tags = copied_tags(&src.data.tags);
-        if let Some(parent) = want_tags.get_mut(tags::PARENT_RUN_ID) {
-            if let Some(mapped) = self.run_map.get(parent.as_str()) {
-                *parent = mapped.clone();
-            }
+        if let Some(parent) = want_tags.get_mut(tags::PARENT_RUN_ID)
+            && let Some(mapped) = self.run_map.get(parent.as_str())
+        {
+            *parent = mapped.clone();
         }
         let tag_changes = changed_tags(&want_tags, have.map_or(&empty, |r| &r.data.tags));
 
@@ -413,11 +424,24 @@ impl<'a> Syncer<'a> {
             }
         };
 
-        let (have_status, have_end, have_stage) = match have {
-            Some(h) => (h.info.status, h.info.end_time, h.info.lifecycle_stage),
-            None => (RunStatus::Running, None, LifecycleStage::Active),
+        let (have_status, have_end, have_stage, have_name) = match have {
+            Some(h) => (
+                h.info.status,
+                h.info.end_time,
+                h.info.lifecycle_stage,
+                h.info.run_name.as_str(),
+            ),
+            // As `create_run` made it.
+            None => (
+                RunStatus::Running,
+                None,
+                LifecycleStage::Active,
+                src.info.run_name.as_str(),
+            ),
         };
-        let status_change = have_status != src.info.status || have_end != src.info.end_time;
+        let rename = !src.info.run_name.is_empty() && have_name != src.info.run_name;
+        let status_change =
+            have_status != src.info.status || have_end != src.info.end_time || rename;
         // In a deleted experiment a run's stage follows the experiment's (stores mark its
         // runs deleted with it): only an active experiment's runs are mirrored one by one.
         let want_stage = if experiment_deleted {
@@ -451,6 +475,9 @@ impl<'a> Syncer<'a> {
         if status_change {
             what.push(format!("status {}", src.info.status));
         }
+        if rename {
+            what.push(format!("name '{}'", src.info.run_name));
+        }
         if want_stage != have_stage {
             what.push(format!("lifecycle {want_stage}"));
         }
@@ -482,8 +509,9 @@ impl<'a> Syncer<'a> {
                 self.send_files(src_id, dst_id, &files)?;
             }
             if status_change {
+                let name = Some(src.info.run_name.as_str()).filter(|_| rename);
                 self.dst()?
-                    .update_run_info(dst_id, src.info.status, src.info.end_time, None)?;
+                    .update_run_info(dst_id, src.info.status, src.info.end_time, name)?;
             }
         }
         match (want_stage, stage) {
