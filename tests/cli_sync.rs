@@ -1109,3 +1109,52 @@ fn renames_in_the_source_follow_on_the_next_sync() {
         );
     }
 }
+
+/// Exact duplicate points (same timestamp, step and value) of a file store: SQLite keeps them
+/// once, a file store twice; either way the next sync sends nothing.
+#[test]
+fn duplicate_points_are_sent_once_and_never_again() {
+    for to in [Backend::Sqlite, Backend::File] {
+        let src = Scratch::with_backend(Backend::File);
+        let dst = Scratch::with_backend(to);
+        let (_, run) = src.exp_and_run();
+        for v in ["0.5", "0.5", "-0.0", "1"] {
+            mlrs(
+                &src,
+                &[
+                    "runs",
+                    "log-metric",
+                    "--run-id",
+                    &run,
+                    "m",
+                    v,
+                    "--step",
+                    "1",
+                    "--timestamp",
+                    "7",
+                ],
+            )
+            .ok();
+        }
+        let report = sync(&src, &dst, &["-o", "json"]).ok().json();
+        assert_eq!(report["metric_points_sent"], 4, "{report}");
+        let dst_exp = experiment_named(&dst, "e")["experiment_id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let mirror = mirror_of(&dst, &dst_exp, &run)["info"]["run_id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let held = history(&dst, &mirror, "m").len();
+        assert_eq!(held, if to == Backend::Sqlite { 3 } else { 4 });
+        let before = dst.snapshot();
+        let again = sync(&src, &dst, &[]).ok();
+        assert!(
+            again.stdout.starts_with("nothing to sync"),
+            "{}",
+            again.stdout
+        );
+        assert_eq!(dst.snapshot(), before);
+    }
+}

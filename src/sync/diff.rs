@@ -1,7 +1,7 @@
 //! What a destination lacks, computed from what both ends hold: params, tags, metric points and
 //! artifact files; and the `log_batch` calls that send it within MLflow's limits. No I/O here.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashSet};
 
 use crate::entities::{Batch, Metric};
 use crate::error::{Error, Result};
@@ -50,7 +50,8 @@ pub fn copied_tags(tags: &BTreeMap<String, String>) -> BTreeMap<String, String> 
 }
 
 /// A metric point as both ends can compare it: timestamp, step and value, where ±inf read as
-/// the largest finite doubles (MLflow's SQL store keeps them so) and every NaN is one NaN.
+/// the largest finite doubles and -0.0 as 0.0 (MLflow's SQL store keeps them so) and every NaN
+/// is one NaN.
 fn point_key(m: &Metric) -> (i64, i64, u64) {
     let v = if m.value.is_nan() {
         f64::NAN
@@ -58,6 +59,8 @@ fn point_key(m: &Metric) -> (i64, i64, u64) {
         f64::MAX
     } else if m.value == f64::NEG_INFINITY {
         -f64::MAX
+    } else if m.value == 0.0 {
+        0.0
     } else {
         m.value
     };
@@ -65,21 +68,14 @@ fn point_key(m: &Metric) -> (i64, i64, u64) {
 }
 
 /// The points of `src` (one metric's history) that `dst` lacks, in the source's logging
-/// order: each distinct point counted, so a point logged twice in the source is sent twice
-/// unless the destination has it twice. Points only the destination has are left alone.
+/// order. A point the destination holds at least once is not sent again: MLflow's SQL store
+/// keeps exact duplicates (same timestamp, step and value) once, so counting copies would send
+/// them on every sync. A point it lacks is sent with all its copies. Points only the
+/// destination has are left alone.
 pub fn missing_points<'a>(src: &'a [Metric], dst: &[Metric]) -> Vec<&'a Metric> {
-    let mut have: HashMap<(i64, i64, u64), usize> = HashMap::new();
-    for m in dst {
-        *have.entry(point_key(m)).or_insert(0) += 1;
-    }
+    let have: HashSet<(i64, i64, u64)> = dst.iter().map(point_key).collect();
     src.iter()
-        .filter(|m| match have.get_mut(&point_key(m)) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                false
-            }
-            _ => true,
-        })
+        .filter(|m| !have.contains(&point_key(m)))
         .collect()
 }
 
@@ -156,14 +152,23 @@ mod tests {
             m(1.0, 1, 0),
             m(f64::NAN, 2, 1),
             m(f64::INFINITY, 3, 2),
+            m(-0.0, 4, 3),
         ];
-        assert_eq!(missing_points(&src, &[]).len(), 4);
-        // One copy of the duplicated point, NaN and inf as SQL reads them back.
-        let dst = vec![m(1.0, 1, 0), m(f64::NAN, 2, 1), m(f64::MAX, 3, 2)];
-        let missing = missing_points(&src, &dst);
-        assert_eq!(missing.len(), 1);
-        assert_eq!((missing[0].timestamp, missing[0].step), (1, 0));
+        // Into an empty destination: every point, duplicates included.
+        assert_eq!(missing_points(&src, &[]).len(), 5);
+        // NaN, inf and -0.0 as SQL reads them back; a duplicate held once is held.
+        let dst = vec![
+            m(1.0, 1, 0),
+            m(f64::NAN, 2, 1),
+            m(f64::MAX, 3, 2),
+            m(0.0, 4, 3),
+        ];
+        assert!(missing_points(&src, &dst).is_empty());
         assert!(missing_points(&src, &src).is_empty());
+        // Lost points are sent, in the source's order.
+        let missing = missing_points(&src, &dst[2..]);
+        let at: Vec<(i64, i64)> = missing.iter().map(|p| (p.timestamp, p.step)).collect();
+        assert_eq!(at, vec![(1, 0), (1, 0), (2, 1)]);
         // A point with the same step but another value is another point.
         assert_eq!(missing_points(&[m(2.0, 1, 0)], &dst).len(), 1);
     }
