@@ -1158,3 +1158,30 @@ fn duplicate_points_are_sent_once_and_never_again() {
         assert_eq!(dst.snapshot(), before);
     }
 }
+
+/// A deleted source experiment is never matched by name: the destination's own experiment of
+/// that name is left active (not deleted by the sync), with a warning.
+#[test]
+fn a_deleted_source_experiment_never_deletes_a_destination_experiment_of_its_name() {
+    let src = Scratch::with_backend(Backend::File);
+    let dst = Scratch::with_backend(Backend::Sqlite);
+    populate(&src);
+    let mine = mlrs(&dst, &["experiments", "create", "-q", "-n", "gone"])
+        .ok()
+        .line();
+    let out = sync(&src, &dst, &["-o", "json"]).ok();
+    assert!(
+        out.stderr.contains("deleted experiment 'gone'") && out.stderr.contains("skipped"),
+        "{}",
+        out.stderr
+    );
+    let report = out.json();
+    assert_eq!(report["experiments"]["skipped"], 1, "{report}");
+    let gone = experiment_named(&dst, "gone");
+    assert_eq!(gone["experiment_id"], mine.as_str());
+    assert_eq!(gone["lifecycle_stage"], "active");
+    assert!(
+        gone["tags"].get("mlrs.sync.source_experiment_id").is_none(),
+        "{gone}"
+    );
+}

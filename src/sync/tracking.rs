@@ -35,6 +35,8 @@ pub(super) struct ExperimentPlan {
 
 pub(super) struct Plan {
     experiments: Vec<ExperimentPlan>,
+    /// Source experiments left alone, each with the reason.
+    skipped: Vec<String>,
 }
 
 impl Plan {
@@ -43,15 +45,31 @@ impl Plan {
     }
 }
 
+/// How a source experiment maps into the destination.
+enum Match<'a> {
+    /// The experiment sync created for it, or the one with its name.
+    Found(&'a Experiment),
+    /// None yet: it is created.
+    New,
+    /// A deleted source experiment whose name an experiment sync did not create holds: never
+    /// matched by name (that would delete it), never created (the name is taken).
+    Taken(&'a Experiment),
+}
+
 /// The destination experiment that mirrors `src`: the one sync created for it (by its
-/// source-id and source-URI tags), else the one with its name.
-fn find_match<'a>(src: &Experiment, dst: &'a [Experiment], uri: &str) -> Option<&'a Experiment> {
-    dst.iter()
-        .find(|d| {
-            d.tags.get(TAG_SOURCE_EXPERIMENT_ID) == Some(&src.experiment_id)
-                && d.tags.get(TAG_SOURCE_URI).map(String::as_str) == Some(uri)
-        })
-        .or_else(|| dst.iter().find(|d| d.name == src.name))
+/// source-id and source-URI tags), else, for an active one, the one with its name.
+fn find_match<'a>(src: &Experiment, dst: &'a [Experiment], uri: &str) -> Match<'a> {
+    if let Some(d) = dst.iter().find(|d| {
+        d.tags.get(TAG_SOURCE_EXPERIMENT_ID) == Some(&src.experiment_id)
+            && d.tags.get(TAG_SOURCE_URI).map(String::as_str) == Some(uri)
+    }) {
+        return Match::Found(d);
+    }
+    match dst.iter().find(|d| d.name == src.name) {
+        None => Match::New,
+        Some(d) if src.lifecycle_stage == LifecycleStage::Active => Match::Found(d),
+        Some(d) => Match::Taken(d),
+    }
 }
 
 /// Reads both ends and checks every param of every mapped run: a conflict stops the sync
@@ -77,8 +95,19 @@ pub(super) fn plan(
         None => Vec::new(),
     };
     let mut experiments = Vec::new();
+    let mut skipped = Vec::new();
     for exp in src_exps {
-        let matched = find_match(&exp, &dst_exps, &opts.source_uri).cloned();
+        let matched = match find_match(&exp, &dst_exps, &opts.source_uri) {
+            Match::Found(d) => Some(d.clone()),
+            Match::New => None,
+            Match::Taken(d) => {
+                skipped.push(format!(
+                    "deleted experiment '{}' ({}) skipped: the destination's experiment {} has its name and was not synced from it",
+                    exp.name, exp.experiment_id, d.experiment_id
+                ));
+                continue;
+            }
+        };
         let runs = src.list_runs(
             std::slice::from_ref(&exp.experiment_id),
             ViewType::All,
@@ -106,7 +135,10 @@ pub(super) fn plan(
             dst_runs,
         });
     }
-    Ok(Plan { experiments })
+    Ok(Plan {
+        experiments,
+        skipped,
+    })
 }
 
 /// A destination experiment while its runs are synced.
@@ -190,6 +222,10 @@ impl<'a> Syncer<'a> {
     }
 
     pub(super) fn run(&mut self, plan: &Plan, progress: &dyn Progress) -> Result<()> {
+        for why in &plan.skipped {
+            self.warn(why.clone());
+            self.report.experiments.skipped += 1;
+        }
         for exp in &plan.experiments {
             self.sync_experiment(exp, progress)?;
         }
