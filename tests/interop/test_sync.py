@@ -187,3 +187,39 @@ def test_a_file_store_mlflow_wrote_syncs_into_sqlite_and_mlflow_reads_the_same(s
     assert res["metric_points_sent"] == 2 and res["params_sent"] == 1 and res["runs"]["updated"] == 1, res
     run_map = assert_mirrored(fclient, sclient, ["0", exp, gone])
     assert_registry_mirrored(fclient, sclient, run_map, tmp_path / "again")
+
+
+class Identity(H.mlflow.pyfunc.PythonModel):
+    def predict(self, context, model_input):
+        return model_input
+
+
+@needs_head
+def test_a_version_of_an_mlflow_3_logged_model_is_skipped_with_a_warning(sql, sql_mlrs, open_client, tmp_path, monkeypatch):
+    """MLflow 3 keeps a logged model outside its run's artifacts (`models:/m-…`); the store
+    interface cannot create logged models, so sync skips its versions, saying so, and syncs the
+    run (whose metric MLflow 3.17's file store wrote twice: the duplicate is not re-sent)."""
+    mlflow = H.mlflow
+    root = (tmp_path / "mlruns").resolve()
+    monkeypatch.chdir(tmp_path)
+    mlflow.set_tracking_uri(root.as_uri())
+    mlflow.set_registry_uri(root.as_uri())
+    try:
+        with mlflow.start_run() as run:
+            mlflow.log_metric("m", 1.0)
+            info = mlflow.pyfunc.log_model(name="model", python_model=Identity(), pip_requirements=["mlflow"])
+        mv = mlflow.register_model(info.model_uri, "lm")
+    finally:
+        mlflow.set_tracking_uri(None)
+        mlflow.set_registry_uri(None)
+    assert mv.source.startswith("models:/m-"), mv.source
+    out = sql_mlrs("sync", "--from", root, "--to", sql.uri, "-o", "json")
+    assert "version 1 of model 'lm' skipped" in out.stderr and "logged model" in out.stderr, out
+    res = out.json()
+    assert res["model_versions"]["skipped"] == 1 and res["runs"]["created"] == 1, res
+    sclient = open_client()
+    assert sclient.search_model_versions("name='lm'") == []
+    s = mirror(sclient, "0", run.info.run_id)
+    assert points(sclient, s.info.run_id, "m") == sorted(set(points(MlflowClient(root.as_uri()), run.info.run_id, "m")))
+    again = sql_mlrs("sync", "--from", root, "--to", sql.uri, "-o", "json").json()
+    assert again["actions"] == [], again
