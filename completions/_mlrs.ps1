@@ -1265,7 +1265,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'Only this source experiment (repeatable); the registry follows its runs'' models')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--no-registry', '--no-registry', [CompletionResultType]::ParameterName, 'Leave the model registry alone')

@@ -1122,7 +1122,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --experiment-id 'Only this source experiment (repeatable); the registry follows its runs'' models'
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --tracking-uri 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]'
+            cand --tracking-uri 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
             cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand --no-registry 'Leave the model registry alone'

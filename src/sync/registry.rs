@@ -88,6 +88,11 @@ pub(super) fn sync_registry(
     Ok(())
 }
 
+/// A description as sent: "" is none (a tracking server answers "" for a missing one).
+fn text(d: &Option<String>) -> Option<&str> {
+    d.as_deref().filter(|d| !d.is_empty())
+}
+
 /// None and "" are one description.
 fn same_text(a: &Option<String>, b: &Option<String>) -> bool {
     a.as_deref().unwrap_or("") == b.as_deref().unwrap_or("")
@@ -110,7 +115,7 @@ fn sync_model(ctx: &mut Ctx<'_>, model: &RegisteredModel, versions: &[ModelVersi
             if !ctx.dry() {
                 let tags: Vec<(String, String)> = want_tags.clone().into_iter().collect();
                 ctx.dst()?
-                    .create_registered_model(name, model.description.as_deref(), &tags)?;
+                    .create_registered_model(name, text(&model.description), &tags)?;
             }
             ctx.report.tags_sent += want_tags.len() as u64;
         }
@@ -120,7 +125,7 @@ fn sync_model(ctx: &mut Ctx<'_>, model: &RegisteredModel, versions: &[ModelVersi
                 what.push("description".to_string());
                 if !ctx.dry() {
                     ctx.dst()?
-                        .update_registered_model(name, model.description.as_deref())?;
+                        .update_registered_model(name, text(&model.description))?;
                 }
             }
             let tags = changed_tags(&want_tags, &have.tags);
@@ -214,7 +219,7 @@ fn update_version(ctx: &mut Ctx<'_>, src: &ModelVersion, have: &ModelVersion) ->
         what.push("description".to_string());
         if !ctx.dry() {
             ctx.dst()?
-                .update_model_version(name, &number, src.description.as_deref())?;
+                .update_model_version(name, &number, text(&src.description))?;
         }
     }
     let tags = changed_tags(&copied_tags(&src.tags), &have.tags);
@@ -333,13 +338,9 @@ fn register_version(ctx: &mut Ctx<'_>, v: &ModelVersion) -> Result<Option<String
             format!("cannot register {uri} in the destination: {e}"),
         );
     }
-    let mv = ctx.dst()?.register_model(
-        ctx.dst_tracking()?,
-        &uri,
-        name,
-        &tags,
-        v.description.as_deref(),
-    )?;
+    let mv =
+        ctx.dst()?
+            .register_model(ctx.dst_tracking()?, &uri, name, &tags, text(&v.description))?;
     ctx.report.tags_sent += tags.len() as u64;
     let number = mv.version.to_string();
     if v.current_stage != Stage::None {
