@@ -152,9 +152,14 @@ def assert_registry_mirrored(fclient, sclient, run_map, tmp_path):
         # The version's model is the destination run's copy, byte for byte.
         uri = sclient.get_model_version_download_uri("fraud", y.version)
         assert run_map[x.run_id] in uri, uri
-        got = H.mlflow.artifacts.download_artifacts(
-            artifact_uri=uri, dst_path=str(tmp_path / ("dl%s" % y.version)),
-            tracking_uri=sclient._tracking_client.tracking_uri)
+        # (MLflow 2.22 resolves mlflow-artifacts: URIs against the global tracking URI.)
+        previous = H.mlflow.get_tracking_uri()
+        H.mlflow.set_tracking_uri(sclient._tracking_client.tracking_uri)
+        try:
+            got = H.mlflow.artifacts.download_artifacts(
+                artifact_uri=uri, dst_path=str(tmp_path / ("dl%s" % y.version)))
+        finally:
+            H.mlflow.set_tracking_uri(previous)
         assert sorted(p.name for p in Path(got).iterdir()) == ["MLmodel", "weights.bin"]
     assert {k: numbers[str(v)] for k, v in a.aliases.items()} == {k: str(v) for k, v in b.aliases.items()}
     assert str(sclient.get_model_version_by_alias("fraud", "champion").version) == \
@@ -236,7 +241,7 @@ def server_env():
     return env
 
 
-def test_a_file_store_is_pushed_to_a_tracking_server_and_pulled_back(tmp_path):
+def test_a_file_store_is_pushed_to_a_tracking_server_and_pulled_back(tmp_path, monkeypatch):
     """File store → `mlflow server` (SQLite backend, artifacts proxied as `mlflow-artifacts:`, the
     server's default) → a new file store: MlflowClient reads each copy as it reads its source;
     a second sync each way sends nothing."""
@@ -249,6 +254,9 @@ def test_a_file_store_is_pushed_to_a_tracking_server_and_pulled_back(tmp_path):
     work.mkdir()
     mlrs = H.Mlrs(H.Store(root=root, work=work))
     with H.mlflow_server("sqlite:///%s" % (base / "mlflow.db"), base, env=server_env()) as url:
+        # MLflow 2.22's client lists and downloads mlflow-artifacts: URIs through the global
+        # tracking URI, whatever the client's own.
+        monkeypatch.setenv("MLFLOW_TRACKING_URI", url)
         out = mlrs("sync", "--from", root, "--to", url, "-o", "json")
         assert "version 1 of model 'loose' skipped" in out.stderr, out
         res = out.json()
