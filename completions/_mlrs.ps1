@@ -1257,8 +1257,8 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;sync' {
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The store to read: a path, file: URI or sqlite:/// URI')
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The store to write into (created when missing)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The store to read: a path, file: URI, sqlite:/// URI or tracking server''s http(s):// URL')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The store to write into (a file store or database is created when missing)')
             [CompletionResult]::new('--registry-from', '--registry-from', [CompletionResultType]::ParameterName, 'The source''s model registry [default: --from]')
             [CompletionResult]::new('--registry-to', '--registry-to', [CompletionResultType]::ParameterName, 'The destination''s model registry [default: --to]')
             [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'Only this source experiment (repeatable); the registry follows its runs'' models')

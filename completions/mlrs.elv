@@ -1114,8 +1114,8 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         &'mlrs;store;help;help'= {
         }
         &'mlrs;sync'= {
-            cand --from 'The store to read: a path, file: URI or sqlite:/// URI'
-            cand --to 'The store to write into (created when missing)'
+            cand --from 'The store to read: a path, file: URI, sqlite:/// URI or tracking server''s http(s):// URL'
+            cand --to 'The store to write into (a file store or database is created when missing)'
             cand --registry-from 'The source''s model registry [default: --from]'
             cand --registry-to 'The destination''s model registry [default: --to]'
             cand -x 'Only this source experiment (repeatable); the registry follows its runs'' models'

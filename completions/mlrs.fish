@@ -965,8 +965,8 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcomm
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Copy a whole store into another (file store to SQLite or back): experiments, runs and the model registry with ids, times, stages, version numbers, aliases, tags and every metric point kept, one run at a time; running it again copies nothing twice'
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "relocate" -d 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand sync" -l from -d 'The store to read: a path, file: URI or sqlite:/// URI' -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand sync" -l to -d 'The store to write into (created when missing)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand sync" -l from -d 'The store to read: a path, file: URI, sqlite:/// URI or tracking server\'s http(s):// URL' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand sync" -l to -d 'The store to write into (a file store or database is created when missing)' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand sync" -l registry-from -d 'The source\'s model registry [default: --from]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand sync" -l registry-to -d 'The destination\'s model registry [default: --to]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand sync" -s x -l experiment-id -d 'Only this source experiment (repeatable); the registry follows its runs\' models' -r

@@ -11,13 +11,13 @@ use mlrs::{Error, Result};
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Example:\n  mlrs sync --from ./mlruns --to sqlite:///mlflow.db\n  mlrs sync --from sqlite:///mlflow.db --to ./mlruns-copy -x 1 -x 4 --dry-run\n\nObjects get the destination's ids; the source's are kept as tags (mlrs.sync.source_run_id,\nmlrs.sync.source_experiment_id, mlrs.sync.source_version, mlrs.sync.source_uri). Running it\nagain sends only what the destination lacks. A param with another value in the destination\nstops the sync before anything is written (exit 4)."
+    after_help = "Example:\n  mlrs sync --from ./mlruns --to http://tracking.internal:5000\n  mlrs sync --from sqlite:///mlflow.db --to ./mlruns-copy -x 1 -x 4 --dry-run\n\nObjects get the destination's ids; the source's are kept as tags (mlrs.sync.source_run_id,\nmlrs.sync.source_experiment_id, mlrs.sync.source_version, mlrs.sync.source_uri). Running it\nagain sends only what the destination lacks. A param with another value in the destination\nstops the sync before anything is written (exit 4)."
 )]
 pub struct SyncArgs {
-    /// The store to read: a path, file: URI or sqlite:/// URI.
+    /// The store to read: a path, file: URI, sqlite:/// URI or tracking server's http(s):// URL.
     #[arg(long, value_name = "URI")]
     pub from: String,
-    /// The store to write into (created when missing).
+    /// The store to write into (a file store or database is created when missing).
     #[arg(long, value_name = "URI")]
     pub to: String,
     /// The source's model registry [default: --from].
