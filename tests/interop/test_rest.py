@@ -10,8 +10,8 @@
 
 Runs on every MLflow version of the suite (the REST API is the same on 2.22 and 3.17).
 """
-import json
 import math
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -233,3 +233,64 @@ def test_server_errors_keep_the_servers_message_and_map_to_exit_codes(remote, rc
     env["MLFLOW_HTTP_REQUEST_MAX_RETRIES"] = "1"
     down = remote("experiments", "search", rc=1, env=env)
     assert "http://127.0.0.1:9" in down.stderr and "cannot connect" in down.stderr
+
+
+def test_an_artifact_store_mlrs_cannot_reach_is_named(tmp_path):
+    """A server with an S3 artifact root and no proxy: runs work, artifacts fail naming s3."""
+    base = tmp_path / "server"
+    base.mkdir()
+    with H.mlflow_server("sqlite:///%s" % (base / "mlflow.db"), base, env=clean_env(),
+                         default_artifact_root="s3://mlrs-no-such-bucket/artifacts",
+                         extra_args=["--no-serve-artifacts"]) as url:
+        work = tmp_path / "cwd"
+        work.mkdir()
+        remote = H.Mlrs(ServerStore(uri=url, work=work))
+        exp = remote.create_experiment("on-s3")
+        run = remote.start_run("--experiment-id", exp)
+        remote("runs", "log-param", "--run-id", run, "p", "1")
+        listed = remote("artifacts", "list", "-r", run, rc=1)
+        assert "'s3'" in listed.stderr and "s3://mlrs-no-such-bucket" in listed.stderr
+        assert listed.stderr.count("\n") == 1
+
+
+def openssl(*args, cwd):
+    subprocess.run(["openssl", *args], cwd=str(cwd), check=True, capture_output=True)
+
+
+@pytest.mark.skipif(H.MLFLOW_MAJOR < 3, reason="MLflow 3's server (uvicorn) takes the TLS options")
+def test_https_with_a_private_ca_insecure_tls_and_no_trust(tmp_path):
+    """MLFLOW_TRACKING_SERVER_CERT_PATH trusts a private CA; MLFLOW_TRACKING_INSECURE_TLS skips the
+    check; without either, an unknown issuer is one clear line (exit 1), not retried."""
+    certs = tmp_path / "certs"
+    certs.mkdir()
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=mlrs test CA",
+            "-keyout", "ca.key", "-out", "ca.crt", cwd=certs)
+    openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", "srv.key",
+            "-out", "srv.csr", cwd=certs)
+    (certs / "ext.cnf").write_text("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n")
+    openssl("x509", "-req", "-in", "srv.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+            "-days", "2", "-extfile", "ext.cnf", "-out", "srv.crt", cwd=certs)
+    base = tmp_path / "server"
+    base.mkdir()
+    tls = "--ssl-keyfile %s --ssl-certfile %s" % (certs / "srv.key", certs / "srv.crt")
+    with H.mlflow_server("sqlite:///%s" % (base / "mlflow.db"), base, env=clean_env(),
+                         extra_args=["--uvicorn-opts", tls], scheme="https") as url:
+        work = tmp_path / "cwd"
+        work.mkdir()
+        remote = H.Mlrs(ServerStore(uri=url, work=work))
+        untrusted = remote("experiments", "search", rc=1)
+        assert url in untrusted.stderr and untrusted.stderr.count("\n") == 1
+        assert "retry" not in untrusted.stderr  # a certificate problem is not transient
+        assert "issuer" in untrusted.stderr.lower() or "certificate" in untrusted.stderr.lower(), \
+            untrusted.stderr
+        env = remote.env()
+        env["MLFLOW_TRACKING_SERVER_CERT_PATH"] = str(certs / "ca.crt")
+        exp = remote("experiments", "create", "-q", "-n", "over-tls", env=env).value
+        assert remote.json("experiments", "get", "-x", exp, env=env)["name"] == "over-tls"
+        env = remote.env()
+        env["MLFLOW_TRACKING_INSECURE_TLS"] = "true"
+        assert remote.json("experiments", "get", "-x", exp, env=env)["name"] == "over-tls"
+        env["MLFLOW_TRACKING_SERVER_CERT_PATH"] = str(certs / "missing.pem")
+        env.pop("MLFLOW_TRACKING_INSECURE_TLS")
+        missing = remote("experiments", "get", "-x", exp, rc=1, env=env)
+        assert "missing.pem" in missing.stderr
