@@ -32,6 +32,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand gc 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)'
             cand doctor 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix'
             cand store 'Store-wide maintenance (relocate artifact URIs after a move)'
+            cand ui 'Explore the store in the terminal: experiments, runs (filter, sort), run details'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1112,6 +1113,18 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         }
         &'mlrs;store;help;help'= {
         }
+        &'mlrs;ui'= {
+            cand -x 'Open the runs of this experiment at once'
+            cand --experiment-id 'Open the runs of this experiment at once'
+            cand -n 'Open the runs of the experiment with this name at once'
+            cand --experiment-name 'Open the runs of the experiment with this name at once'
+            cand --columns 'The columns of the runs table, as `runs list --columns` takes them (default: run name, status, start time and the first four metrics)'
+            cand --tracking-uri 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'mlrs;completions'= {
             cand --tracking-uri 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
@@ -1128,6 +1141,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand gc 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)'
             cand doctor 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix'
             cand store 'Store-wide maintenance (relocate artifact URIs after a move)'
+            cand ui 'Explore the store in the terminal: experiments, runs (filter, sort), run details'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1327,6 +1341,8 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         &'mlrs;help;store;migrate'= {
         }
         &'mlrs;help;store;relocate'= {
+        }
+        &'mlrs;help;ui'= {
         }
         &'mlrs;help;completions'= {
         }

@@ -21,6 +21,7 @@ pub mod runs;
 pub mod search;
 pub mod store;
 pub mod transfer;
+pub mod ui;
 pub mod util;
 
 const EXIT_CODES: &str = "\
@@ -101,6 +102,11 @@ pub enum Command {
         after_help = "Examples:\n  mlrs store relocate --from file:///scratch/alice/mlruns --dry-run\n  mlrs store relocate --from /old/place/mlruns"
     )]
     Store(store::StoreCmd),
+    /// Explore the store in the terminal: experiments, runs (filter, sort), run details.
+    #[command(
+        after_help = "Example:\n  mlrs ui --experiment-name nightly --columns run_name,metrics.auc,params.lr\n  mlrs --tracking-uri sqlite:///mlflow.db ui\n\nKeys: arrows or hjkl move, Enter opens, Esc goes back, / filters, s sorts, ? help, q quits."
+    )]
+    Ui(ui::Args),
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  mlrs completions bash > ~/.local/share/bash-completion/completions/mlrs\n  source <(mlrs completions bash --dynamic)   # completes run ids, experiments, models"
@@ -175,6 +181,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Gc(args) => store::gc(args, &ctx),
         Command::Doctor(args) => store::doctor(args, &ctx),
         Command::Store(cmd) => store::run(cmd, &ctx),
+        Command::Ui(args) => ui::run(args, &ctx),
         Command::Completions(args) => completions::run(args),
     }
 }

@@ -1,0 +1,442 @@
+//! The state of `mlrs ui` and what each key does to it, with no terminal and no store: keys
+//! go in (`App::on_key`), requests for data come out (`Request`), answers come back
+//! (`App::on_loaded`). The event loop (`super::run`) and the background reader
+//! (`super::loader`) connect it to a terminal and a store; tests drive it directly.
+
+use std::collections::BTreeMap;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use mlrs::entities::{Experiment, Metric, Run};
+
+use crate::output::columns::{Column, parse_columns};
+
+/// Which screen is in front.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Experiments,
+    Runs,
+    Run,
+}
+
+/// Data that is asked for in the background.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loadable<T> {
+    NotAsked,
+    Loading,
+    Ready(T),
+    Failed(String),
+}
+
+impl<T> Loadable<T> {
+    pub fn ready(&self) -> Option<&T> {
+        match self {
+            Loadable::Ready(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// What the UI asks the background reader for. `generation` ties an answer to the question:
+/// an answer to an older question (the user moved on) is dropped.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    Experiments,
+    Runs {
+        generation: u64,
+        experiment_id: String,
+        filter: String,
+    },
+    Run {
+        generation: u64,
+        run_id: String,
+    },
+}
+
+/// A run with the history of each of its metrics (for sparklines).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunDetail {
+    pub run: Run,
+    pub histories: BTreeMap<String, Vec<Metric>>,
+}
+
+/// What the background reader answers.
+#[derive(Debug)]
+pub enum Response {
+    Experiments(Result<Vec<Experiment>, String>),
+    /// One page of runs; `done` when it was the last.
+    Runs {
+        generation: u64,
+        page: Result<Vec<Run>, String>,
+        done: bool,
+    },
+    Run {
+        generation: u64,
+        detail: Result<Box<RunDetail>, String>,
+    },
+}
+
+/// How many metric columns the runs table shows when `--columns` was not given.
+pub const DEFAULT_METRIC_COLUMNS: usize = 4;
+
+/// The whole state of the UI.
+pub struct App {
+    pub screen: Screen,
+    pub help: bool,
+    pub quit: bool,
+    pub experiments: Loadable<Vec<Experiment>>,
+    pub experiment_sel: usize,
+    /// The experiment whose runs are shown.
+    pub experiment: Option<Experiment>,
+    pub runs: Loadable<Vec<Run>>,
+    /// More pages are coming.
+    pub runs_partial: bool,
+    pub run_sel: usize,
+    /// The filter the runs were searched with.
+    pub filter: String,
+    /// The filter of the runs on screen.
+    applied_filter: String,
+    /// The filter being typed (`/`), None when not editing.
+    pub filter_input: Option<String>,
+    /// Why the last filter was refused, shown under the table.
+    pub filter_error: Option<String>,
+    /// `--columns`, else None (run name, status, start and the first metrics).
+    pub columns: Option<Vec<Column>>,
+    /// Index into the shown columns and descending?
+    pub sort: Option<(usize, bool)>,
+    pub detail: Loadable<RunDetail>,
+    generation: u64,
+    /// The runs and filter on screen before the current search, put back if it is refused.
+    before_search: Option<(String, Loadable<Vec<Run>>)>,
+}
+
+impl App {
+    pub fn new(columns: Option<Vec<Column>>) -> App {
+        App {
+            screen: Screen::Experiments,
+            help: false,
+            quit: false,
+            experiments: Loadable::NotAsked,
+            experiment_sel: 0,
+            experiment: None,
+            runs: Loadable::NotAsked,
+            runs_partial: false,
+            run_sel: 0,
+            filter: String::new(),
+            applied_filter: String::new(),
+            filter_input: None,
+            filter_error: None,
+            columns,
+            sort: None,
+            detail: Loadable::NotAsked,
+            generation: 0,
+            before_search: None,
+        }
+    }
+
+    /// The first requests: the experiment list.
+    pub fn start(&mut self) -> Vec<Request> {
+        self.experiments = Loadable::Loading;
+        vec![Request::Experiments]
+    }
+
+    /// Opens the runs of `experiment` (also how `--experiment-id` starts the UI there).
+    pub fn open_experiment(&mut self, experiment: Experiment) -> Vec<Request> {
+        self.screen = Screen::Runs;
+        self.experiment = Some(experiment);
+        self.filter.clear();
+        self.filter_error = None;
+        self.sort = None;
+        self.search()
+    }
+
+    fn search(&mut self) -> Vec<Request> {
+        let Some(exp) = &self.experiment else {
+            return Vec::new();
+        };
+        self.generation += 1;
+        let shown = std::mem::replace(&mut self.runs, Loadable::Loading);
+        self.before_search = Some((self.applied_filter.clone(), shown));
+        self.applied_filter = self.filter.clone();
+        self.runs_partial = true;
+        self.run_sel = 0;
+        vec![Request::Runs {
+            generation: self.generation,
+            experiment_id: exp.experiment_id.clone(),
+            filter: self.filter.clone(),
+        }]
+    }
+
+    /// Applies an answer of the background reader.
+    pub fn on_loaded(&mut self, response: Response) {
+        match response {
+            Response::Experiments(Ok(list)) => {
+                self.experiment_sel = self.experiment_sel.min(list.len().saturating_sub(1));
+                self.experiments = Loadable::Ready(list);
+            }
+            Response::Experiments(Err(e)) => self.experiments = Loadable::Failed(e),
+            Response::Runs {
+                generation,
+                page,
+                done,
+            } if generation == self.generation => match page {
+                Ok(page) => {
+                    match &mut self.runs {
+                        Loadable::Ready(runs) => runs.extend(page),
+                        other => *other = Loadable::Ready(page),
+                    }
+                    self.runs_partial = !done;
+                    if done {
+                        self.apply_sort();
+                    }
+                }
+                Err(e) => {
+                    self.runs_partial = false;
+                    if self.filter.is_empty() {
+                        self.runs = Loadable::Failed(e);
+                    } else {
+                        // A refused filter: say why under the table, leave its text to edit,
+                        // and keep showing the runs (and filter) of before.
+                        self.filter_error = Some(e);
+                        let (filter, runs) = self
+                            .before_search
+                            .take()
+                            .unwrap_or((String::new(), Loadable::NotAsked));
+                        self.filter_input =
+                            Some(std::mem::replace(&mut self.filter, filter.clone()));
+                        self.applied_filter = filter;
+                        self.runs = runs;
+                    }
+                }
+            },
+            Response::Run { generation, detail } if generation == self.generation => {
+                self.detail = match detail {
+                    Ok(d) => Loadable::Ready(*d),
+                    Err(e) => Loadable::Failed(e),
+                };
+            }
+            // An answer to a question nobody is waiting for any more.
+            Response::Runs { .. } | Response::Run { .. } => {}
+        }
+    }
+
+    /// The columns of the runs table: `--columns`, else run name, status, start time and the
+    /// first metric keys of the runs shown.
+    pub fn shown_columns(&self) -> Vec<Column> {
+        if let Some(c) = &self.columns {
+            return c.clone();
+        }
+        let mut cols = parse_columns("run_name,status,start_time").expect("valid columns");
+        let mut keys = std::collections::BTreeSet::new();
+        if let Some(runs) = self.runs.ready() {
+            for r in runs.iter().take(1000) {
+                keys.extend(r.data.metrics.keys().cloned());
+            }
+        }
+        cols.extend(
+            keys.into_iter()
+                .take(DEFAULT_METRIC_COLUMNS)
+                .map(Column::Metric),
+        );
+        cols
+    }
+
+    fn apply_sort(&mut self) {
+        let Some((col, desc)) = self.sort else {
+            return;
+        };
+        let columns = self.shown_columns();
+        let Some(column) = columns.get(col).cloned() else {
+            return;
+        };
+        if let Loadable::Ready(runs) = &mut self.runs {
+            runs.sort_by(|a, b| compare_cells(a, b, &column, desc));
+        }
+    }
+
+    fn list_len(&self) -> usize {
+        match self.screen {
+            Screen::Experiments => self.experiments.ready().map_or(0, Vec::len),
+            Screen::Runs => self.runs.ready().map_or(0, Vec::len),
+            Screen::Run => 0,
+        }
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        let len = self.list_len();
+        let sel = match self.screen {
+            Screen::Experiments => &mut self.experiment_sel,
+            Screen::Runs => &mut self.run_sel,
+            Screen::Run => return,
+        };
+        if len == 0 {
+            *sel = 0;
+            return;
+        }
+        let next = (*sel as isize + delta).clamp(0, len as isize - 1);
+        *sel = next as usize;
+    }
+
+    /// The run under the cursor of the runs table.
+    pub fn selected_run(&self) -> Option<&Run> {
+        self.runs.ready().and_then(|r| r.get(self.run_sel))
+    }
+
+    /// What a key does; returns the data to ask for.
+    pub fn on_key(&mut self, key: KeyEvent) -> Vec<Request> {
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            self.quit = true;
+            return Vec::new();
+        }
+        if let Some(input) = &mut self.filter_input {
+            match key.code {
+                KeyCode::Esc => {
+                    self.filter_input = None;
+                    self.filter_error = None;
+                }
+                KeyCode::Enter => {
+                    self.filter = self
+                        .filter_input
+                        .take()
+                        .unwrap_or_default()
+                        .trim()
+                        .to_string();
+                    self.filter_error = None;
+                    return self.search();
+                }
+                KeyCode::Backspace => {
+                    input.pop();
+                }
+                KeyCode::Char(c) => input.push(c),
+                _ => {}
+            }
+            return Vec::new();
+        }
+        if self.help {
+            // Any key closes the help.
+            self.help = false;
+            return Vec::new();
+        }
+        match key.code {
+            KeyCode::Char('q') => self.quit = true,
+            KeyCode::Char('?') => self.help = true,
+            KeyCode::Down | KeyCode::Char('j') => self.move_selection(1),
+            KeyCode::Up | KeyCode::Char('k') => self.move_selection(-1),
+            KeyCode::PageDown => self.move_selection(20),
+            KeyCode::PageUp => self.move_selection(-20),
+            KeyCode::Home | KeyCode::Char('g') => self.move_selection(isize::MIN / 2),
+            KeyCode::End | KeyCode::Char('G') => self.move_selection(isize::MAX / 2),
+            KeyCode::Esc | KeyCode::Backspace | KeyCode::Left | KeyCode::Char('h') => {
+                return self.back();
+            }
+            KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => return self.enter(),
+            KeyCode::Char('/') if self.screen == Screen::Runs => {
+                self.filter_input = Some(self.filter.clone());
+            }
+            KeyCode::Char('s') if self.screen == Screen::Runs => {
+                let n = self.shown_columns().len().max(1);
+                self.sort = Some(match self.sort {
+                    None => (0, false),
+                    Some((c, desc)) => ((c + 1) % n, desc),
+                });
+                self.apply_sort();
+            }
+            KeyCode::Char('S') if self.screen == Screen::Runs => {
+                let (c, desc) = self.sort.unwrap_or((0, false));
+                self.sort = Some((c, !desc));
+                self.apply_sort();
+            }
+            KeyCode::Char('r') => return self.refresh(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn enter(&mut self) -> Vec<Request> {
+        match self.screen {
+            Screen::Experiments => {
+                let exp = self
+                    .experiments
+                    .ready()
+                    .and_then(|e| e.get(self.experiment_sel))
+                    .cloned();
+                match exp {
+                    Some(e) => self.open_experiment(e),
+                    None => Vec::new(),
+                }
+            }
+            Screen::Runs => {
+                let Some(run_id) = self.selected_run().map(|r| r.info.run_id.clone()) else {
+                    return Vec::new();
+                };
+                self.screen = Screen::Run;
+                self.generation += 1;
+                self.detail = Loadable::Loading;
+                vec![Request::Run {
+                    generation: self.generation,
+                    run_id,
+                }]
+            }
+            Screen::Run => Vec::new(),
+        }
+    }
+
+    fn back(&mut self) -> Vec<Request> {
+        match self.screen {
+            Screen::Run => {
+                self.screen = Screen::Runs;
+                self.detail = Loadable::NotAsked;
+            }
+            Screen::Runs => {
+                self.screen = Screen::Experiments;
+                self.generation += 1; // pages still on their way are dropped
+                self.runs = Loadable::NotAsked;
+                self.experiment = None;
+            }
+            Screen::Experiments => {}
+        }
+        Vec::new()
+    }
+
+    fn refresh(&mut self) -> Vec<Request> {
+        match self.screen {
+            Screen::Experiments => self.start(),
+            Screen::Runs => self.search(),
+            Screen::Run => {
+                self.screen = Screen::Runs;
+                self.enter()
+            }
+        }
+    }
+}
+
+/// Orders two runs by one column, ascending or `desc`: metrics numerically, with NaN after
+/// every number and runs without the metric last either way; times by value; everything
+/// else as text.
+fn compare_cells(a: &Run, b: &Run, column: &Column, desc: bool) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let directed = |o: Ordering| if desc { o.reverse() } else { o };
+    match column {
+        Column::Metric(k) => {
+            let va = a.data.metrics.get(k).map(|m| m.value);
+            let vb = b.data.metrics.get(k).map(|m| m.value);
+            match (va, vb) {
+                (Some(x), Some(y)) => match (x.is_nan(), y.is_nan()) {
+                    (false, false) => directed(x.partial_cmp(&y).unwrap_or(Ordering::Equal)),
+                    (nx, ny) => nx.cmp(&ny),
+                },
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+        }
+        Column::Attribute("start_time") => directed(a.info.start_time.cmp(&b.info.start_time)),
+        Column::Attribute("end_time") => directed(a.info.end_time.cmp(&b.info.end_time)),
+        other => directed(cell_text(a, other).cmp(&cell_text(b, other))),
+    }
+}
+
+/// The text of a cell, as the runs table shows it.
+pub fn cell_text(r: &Run, column: &Column) -> String {
+    crate::output::columns::cell(r, column, &crate::cli::util::format_time)
+}

@@ -1,0 +1,71 @@
+//! `mlrs ui`: a terminal UI over any store mlrs opens (ratatui + crossterm). `app` is the
+//! state machine (keys in, data requests out, no terminal), `loader` the background reader
+//! that owns the store, `view` the drawing; this module joins them to a real terminal.
+
+pub mod app;
+pub mod loader;
+pub mod view;
+
+#[cfg(test)]
+mod tests;
+
+use std::io::IsTerminal;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+
+use mlrs::backend::TrackingStore;
+use mlrs::entities::Experiment;
+use mlrs::{Error, Result};
+
+use crate::output::columns::Column;
+use app::App;
+
+/// How long the loop waits for a key before it looks for answers of the reader again.
+const TICK: Duration = Duration::from_millis(50);
+
+/// Runs the UI until the user quits. `start_in`: open that experiment's runs at once.
+pub fn run(
+    store: Box<dyn TrackingStore>,
+    columns: Option<Vec<Column>>,
+    start_in: Option<Experiment>,
+) -> Result<()> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Error::invalid(
+            "`mlrs ui` needs a terminal (stdin and stdout); for scripts use `mlrs runs search -o json`",
+        ));
+    }
+    let (requests, inbox) = mpsc::channel();
+    let (answers, replies) = mpsc::channel();
+    std::thread::spawn(move || loader::serve(store, inbox, answers));
+    let send = |reqs: Vec<app::Request>| {
+        for r in reqs {
+            // The reader only stops when this loop has; nothing to do if it is gone.
+            let _ = requests.send(r);
+        }
+    };
+    let mut app = App::new(columns);
+    send(app.start());
+    if let Some(exp) = start_in {
+        send(app.open_experiment(exp));
+    }
+    let mut terminal = ratatui::try_init().map_err(|e| Error::Failed(format!("terminal: {e}")))?;
+    let outcome = (|| -> std::io::Result<()> {
+        while !app.quit {
+            terminal.draw(|frame| view::draw(frame, &app))?;
+            if event::poll(TICK)?
+                && let Event::Key(key) = event::read()?
+                && key.kind == KeyEventKind::Press
+            {
+                send(app.on_key(key));
+            }
+            while let Ok(reply) = replies.try_recv() {
+                app.on_loaded(reply);
+            }
+        }
+        Ok(())
+    })();
+    ratatui::restore();
+    outcome.map_err(|e| Error::Failed(format!("terminal: {e}")))
+}

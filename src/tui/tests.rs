@@ -1,0 +1,405 @@
+//! `mlrs ui` without a terminal: the state machine driven key by key, and frames rendered into
+//! ratatui's `TestBackend` and compared with snapshots (insta).
+
+use std::collections::BTreeMap;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use mlrs::entities::{Experiment, LifecycleStage, Metric, Run, RunData, RunInfo, RunStatus};
+
+use super::app::{App, Loadable, Request, Response, RunDetail, Screen};
+use super::view;
+use crate::output::columns::parse_columns;
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ch(c: char) -> KeyEvent {
+    key(KeyCode::Char(c))
+}
+
+fn experiment(id: &str, name: &str) -> Experiment {
+    Experiment {
+        experiment_id: id.into(),
+        name: name.into(),
+        artifact_location: format!("file:///store/mlruns/{id}"),
+        lifecycle_stage: LifecycleStage::Active,
+        tags: BTreeMap::new(),
+        creation_time: Some(1_700_000_000_000),
+        last_update_time: Some(1_700_000_000_000),
+    }
+}
+
+fn run(i: usize, acc: Option<f64>) -> Run {
+    let mut metrics = BTreeMap::new();
+    if let Some(v) = acc {
+        metrics.insert(
+            "acc".to_string(),
+            Metric {
+                key: "acc".into(),
+                value: v,
+                timestamp: 1_700_000_000_000,
+                step: 3,
+                dataset_name: None,
+                dataset_digest: None,
+            },
+        );
+    }
+    Run {
+        info: RunInfo {
+            run_id: format!("{i:032x}"),
+            run_name: format!("run-{i}"),
+            experiment_id: "1".into(),
+            user_id: "alice".into(),
+            status: [RunStatus::Finished, RunStatus::Failed, RunStatus::Running][i % 3],
+            start_time: Some(1_700_000_000_000 + i as i64 * 60_000),
+            end_time: None,
+            artifact_uri: format!("file:///store/mlruns/1/{i:032x}/artifacts"),
+            lifecycle_stage: LifecycleStage::Active,
+            deleted_time: None,
+        },
+        data: RunData {
+            metrics,
+            params: BTreeMap::from([("lr".to_string(), format!("0.0{i}"))]),
+            tags: BTreeMap::new(),
+        },
+        inputs: Default::default(),
+        outputs: Default::default(),
+    }
+}
+
+/// An app showing the runs of experiment 1, all pages read.
+fn app_with_runs(runs: Vec<Run>) -> App {
+    let mut app = App::new(None);
+    app.start();
+    app.on_loaded(Response::Experiments(Ok(vec![
+        experiment("0", "Default"),
+        experiment("1", "fraud"),
+    ])));
+    app.on_key(ch('j'));
+    let reqs = app.on_key(key(KeyCode::Enter));
+    let Request::Runs { generation, .. } = reqs[0].clone() else {
+        panic!("{reqs:?}");
+    };
+    app.on_loaded(Response::Runs {
+        generation,
+        page: Ok(runs),
+        done: true,
+    });
+    app
+}
+
+fn render(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view::draw(f, app)).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        let line: String = (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn starting_asks_for_experiments_and_enter_opens_the_selected_ones_runs() {
+    let mut app = App::new(None);
+    assert_eq!(app.start(), vec![Request::Experiments]);
+    assert_eq!(app.experiments, Loadable::Loading);
+    app.on_loaded(Response::Experiments(Ok(vec![
+        experiment("0", "Default"),
+        experiment("7", "fraud"),
+    ])));
+    // Down twice stops at the last experiment.
+    app.on_key(key(KeyCode::Down));
+    app.on_key(ch('j'));
+    assert_eq!(app.experiment_sel, 1);
+    let reqs = app.on_key(key(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Runs);
+    assert!(
+        matches!(&reqs[..], [Request::Runs { experiment_id, filter, .. }] if experiment_id == "7" && filter.is_empty())
+    );
+    // Esc goes back; q quits.
+    app.on_key(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Experiments);
+    assert!(!app.quit);
+    app.on_key(ch('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn pages_of_runs_accumulate_and_an_answer_to_an_old_question_is_dropped() {
+    let mut app = App::new(None);
+    app.start();
+    app.on_loaded(Response::Experiments(Ok(vec![experiment("1", "fraud")])));
+    let first = app.on_key(key(KeyCode::Enter));
+    let Request::Runs {
+        generation: old, ..
+    } = first[0]
+    else {
+        panic!()
+    };
+    // The user searches again before the first answer arrives.
+    app.on_key(ch('/'));
+    for c in "metrics.acc > 0.5".chars() {
+        app.on_key(ch(c));
+    }
+    let second = app.on_key(key(KeyCode::Enter));
+    let Request::Runs {
+        generation: new,
+        ref filter,
+        ..
+    } = second[0]
+    else {
+        panic!()
+    };
+    assert_eq!(filter, "metrics.acc > 0.5");
+    assert_ne!(old, new);
+    app.on_loaded(Response::Runs {
+        generation: old,
+        page: Ok(vec![run(9, None)]),
+        done: true,
+    });
+    assert_eq!(app.runs, Loadable::Loading, "a stale page is not shown");
+    app.on_loaded(Response::Runs {
+        generation: new,
+        page: Ok(vec![run(1, Some(0.9))]),
+        done: false,
+    });
+    assert!(app.runs_partial);
+    app.on_loaded(Response::Runs {
+        generation: new,
+        page: Ok(vec![run(2, Some(0.7))]),
+        done: true,
+    });
+    assert!(!app.runs_partial);
+    let names: Vec<_> = app
+        .runs
+        .ready()
+        .unwrap()
+        .iter()
+        .map(|r| r.info.run_name.clone())
+        .collect();
+    assert_eq!(names, ["run-1", "run-2"]);
+}
+
+#[test]
+fn a_refused_filter_is_shown_inline_and_left_to_edit() {
+    let mut app = app_with_runs(vec![run(1, Some(0.5))]);
+    app.on_key(ch('/'));
+    for c in "metrics.acc >> 1".chars() {
+        app.on_key(ch(c));
+    }
+    let reqs = app.on_key(key(KeyCode::Enter));
+    let Request::Runs { generation, .. } = reqs[0] else {
+        panic!()
+    };
+    app.on_loaded(Response::Runs {
+        generation,
+        page: Err("Invalid comparator '>>'".into()),
+        done: true,
+    });
+    assert_eq!(app.filter_error.as_deref(), Some("Invalid comparator '>>'"));
+    assert_eq!(app.filter_input.as_deref(), Some("metrics.acc >> 1"));
+    assert_eq!(
+        app.filter, "",
+        "the runs shown are still the unfiltered ones"
+    );
+    assert_eq!(app.runs.ready().map(Vec::len), Some(1));
+    // Fixing it and pressing Enter clears the error and searches again.
+    app.on_key(key(KeyCode::Backspace));
+    app.on_key(key(KeyCode::Backspace));
+    app.on_key(key(KeyCode::Backspace));
+    for c in " 1".chars() {
+        app.on_key(ch(c));
+    }
+    let reqs = app.on_key(key(KeyCode::Enter));
+    assert!(matches!(&reqs[..], [Request::Runs { filter, .. }] if filter == "metrics.acc > 1"));
+    assert_eq!(app.filter_error, None);
+    // Esc while editing leaves the filter as it was.
+    app.on_key(ch('/'));
+    app.on_key(ch('x'));
+    assert!(app.on_key(key(KeyCode::Esc)).is_empty());
+    assert_eq!(app.filter, "metrics.acc > 1");
+    assert_eq!(app.filter_input, None);
+}
+
+#[test]
+fn sorting_cycles_columns_orders_metrics_numerically_with_nan_and_missing_last_both_ways() {
+    let mut app = app_with_runs(vec![
+        run(1, Some(10.0)),
+        run(2, None),
+        run(3, Some(9.0)),
+        run(4, Some(f64::NAN)),
+    ]);
+    let cols: Vec<String> = app.shown_columns().iter().map(|c| c.header()).collect();
+    assert_eq!(cols, ["run_name", "status", "start_time", "metrics.acc"]);
+    for _ in 0..4 {
+        app.on_key(ch('s')); // run_name, status, start_time, metrics.acc
+    }
+    assert_eq!(app.sort, Some((3, false)));
+    let order = |app: &App| -> Vec<String> {
+        app.runs
+            .ready()
+            .unwrap()
+            .iter()
+            .map(|r| r.info.run_name.clone())
+            .collect()
+    };
+    assert_eq!(order(&app), ["run-3", "run-1", "run-4", "run-2"]);
+    app.on_key(ch('S'));
+    assert_eq!(
+        order(&app),
+        ["run-1", "run-3", "run-4", "run-2"],
+        "NaN and missing stay last"
+    );
+    app.on_key(ch('s')); // wraps to run_name
+    assert_eq!(app.sort, Some((0, true)));
+}
+
+#[test]
+fn enter_on_a_run_asks_for_its_detail_and_esc_returns_to_the_table() {
+    let mut app = app_with_runs(vec![run(1, Some(0.5)), run(2, Some(0.6))]);
+    app.on_key(key(KeyCode::End));
+    assert_eq!(app.run_sel, 1);
+    let reqs = app.on_key(key(KeyCode::Enter));
+    let Request::Run {
+        generation,
+        ref run_id,
+    } = reqs[0]
+    else {
+        panic!("{reqs:?}")
+    };
+    assert_eq!(run_id, &format!("{:032x}", 2));
+    assert_eq!(app.screen, Screen::Run);
+    app.on_loaded(Response::Run {
+        generation,
+        detail: Ok(Box::new(RunDetail {
+            run: run(2, Some(0.6)),
+            histories: BTreeMap::new(),
+        })),
+    });
+    assert!(app.detail.ready().is_some());
+    app.on_key(ch('h'));
+    assert_eq!(app.screen, Screen::Runs);
+    assert_eq!(app.run_sel, 1, "the cursor stays on the run");
+}
+
+#[test]
+fn help_opens_with_question_mark_and_any_key_closes_it_without_acting() {
+    let mut app = app_with_runs(vec![run(1, None)]);
+    app.on_key(ch('?'));
+    assert!(app.help);
+    app.on_key(ch('q'));
+    assert!(!app.help && !app.quit, "q closes the help first");
+    app.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(app.quit);
+}
+
+#[test]
+fn frame_experiments() {
+    let mut app = App::new(None);
+    app.start();
+    app.on_loaded(Response::Experiments(Ok(vec![
+        experiment("0", "Default"),
+        experiment("1", "fraud"),
+    ])));
+    insta::assert_snapshot!(render(&app, 80, 8));
+}
+
+#[test]
+fn frame_runs_sorted_with_a_partial_count() {
+    let mut app = App::new(Some(
+        parse_columns("run_name,status,metrics.acc,params.lr").unwrap(),
+    ));
+    app.start();
+    app.on_loaded(Response::Experiments(Ok(vec![experiment("1", "fraud")])));
+    let reqs = app.on_key(key(KeyCode::Enter));
+    let Request::Runs { generation, .. } = reqs[0] else {
+        panic!()
+    };
+    app.on_loaded(Response::Runs {
+        generation,
+        page: Ok((1..=3).map(|i| run(i, Some(i as f64 / 4.0))).collect()),
+        done: false,
+    });
+    app.on_key(ch('s'));
+    app.on_key(ch('s'));
+    app.on_key(ch('s'));
+    app.on_key(ch('S'));
+    insta::assert_snapshot!(render(&app, 80, 9));
+}
+
+#[test]
+fn frame_refused_filter() {
+    let mut app = app_with_runs(vec![run(1, Some(0.5))]);
+    app.columns = Some(parse_columns("run_name,status,metrics.acc").unwrap()); // no local times
+    app.on_key(ch('/'));
+    for c in "metrics.acc >> 1".chars() {
+        app.on_key(ch(c));
+    }
+    let reqs = app.on_key(key(KeyCode::Enter));
+    let Request::Runs { generation, .. } = reqs[0] else {
+        panic!()
+    };
+    app.on_loaded(Response::Runs {
+        generation,
+        page: Err("Invalid comparator '>>' not one of '{'!=', '<', '<=', '=', '>', '>='}".into()),
+        done: true,
+    });
+    insta::assert_snapshot!(render(&app, 80, 10));
+}
+
+#[test]
+fn frame_run_detail_with_sparklines() {
+    let mut app = app_with_runs(vec![run(1, Some(0.5))]);
+    let reqs = app.on_key(key(KeyCode::Enter));
+    let Request::Run { generation, .. } = reqs[0] else {
+        panic!()
+    };
+    let history = (0..16)
+        .map(|s| Metric {
+            key: "acc".into(),
+            value: (s as f64 / 3.0).sin(),
+            timestamp: 1_700_000_000_000 + s,
+            step: s,
+            dataset_name: None,
+            dataset_digest: None,
+        })
+        .collect();
+    // No times: a frame shows them in local time, which differs between machines.
+    let mut shown = run(1, Some(0.5));
+    shown.info.start_time = None;
+    app.on_loaded(Response::Run {
+        generation,
+        detail: Ok(Box::new(RunDetail {
+            run: shown,
+            histories: BTreeMap::from([("acc".into(), history)]),
+        })),
+    });
+    insta::assert_snapshot!(render(&app, 90, 14));
+}
+
+#[test]
+fn frame_help() {
+    let mut app = app_with_runs(vec![run(1, None)]);
+    app.columns = Some(parse_columns("run_name,status").unwrap()); // no local times
+    app.on_key(ch('?'));
+    insta::assert_snapshot!(render(&app, 80, 16));
+}
+
+#[test]
+fn ten_thousand_runs_render_only_the_visible_window() {
+    let runs: Vec<Run> = (0..10_000).map(|i| run(i, Some(i as f64))).collect();
+    let mut app = app_with_runs(runs);
+    app.on_key(key(KeyCode::End));
+    let text = render(&app, 100, 12);
+    assert!(text.contains("run-9999"), "{text}");
+    assert!(text.contains("10000 runs"), "{text}");
+    assert!(render(&app_with_runs(vec![run(1, None)]), 100, 6).contains(" 1 run "));
+    assert!(!text.contains("run-0 "), "{text}");
+}

@@ -1,0 +1,328 @@
+//! Drawing `App` into a ratatui frame. Only the visible rows of a table are built, so a
+//! listing of 10,000 runs draws as fast as one of 10.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
+
+use mlrs::entities::Run;
+use mlrs::store::metric_history::python_float_repr;
+
+use super::app::{App, Loadable, RunDetail, Screen, cell_text};
+use crate::output::sparkline::sparkline;
+
+const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED);
+const HEADER: Style = Style::new().add_modifier(Modifier::BOLD);
+const DIM: Style = Style::new().fg(Color::DarkGray);
+const ERROR: Style = Style::new().fg(Color::Red);
+
+/// Draws the whole UI.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let [main, footer] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(frame.area());
+    match app.screen {
+        Screen::Experiments => experiments(frame, main, app),
+        Screen::Runs => runs(frame, main, app),
+        Screen::Run => run(frame, main, app),
+    }
+    frame.render_widget(Paragraph::new(footer_line(app)), footer);
+    if app.help {
+        help(frame, frame.area());
+    }
+}
+
+fn footer_line(app: &App) -> Line<'static> {
+    if let Some(input) = &app.filter_input {
+        return Line::from(vec![
+            Span::styled("filter: ", HEADER),
+            Span::raw(input.clone()),
+            Span::styled("▏", DIM),
+            Span::styled("   Enter apply · Esc cancel", DIM),
+        ]);
+    }
+    let keys = match app.screen {
+        Screen::Experiments => "↑↓ move · Enter open · r reload · ? help · q quit",
+        Screen::Runs => "↑↓ move · Enter open · / filter · s/S sort · Esc back · ? help · q quit",
+        Screen::Run => "Esc back · r reload · ? help · q quit",
+    };
+    Line::styled(keys, DIM)
+}
+
+/// A window of `len` rows of height `height` that shows `selected`.
+fn window(len: usize, selected: usize, height: usize) -> (usize, usize) {
+    if height == 0 || len == 0 {
+        return (0, 0);
+    }
+    let start = selected
+        .saturating_sub(height - 1)
+        .min(len.saturating_sub(height));
+    (start, (start + height).min(len))
+}
+
+fn placeholder<T>(frame: &mut Frame, area: Rect, block: Block, data: &Loadable<T>) -> bool {
+    let text = match data {
+        Loadable::Ready(_) => return false,
+        Loadable::NotAsked | Loadable::Loading => Line::styled("loading…", DIM),
+        Loadable::Failed(e) => Line::styled(format!("error: {e}"), ERROR),
+    };
+    frame.render_widget(
+        Paragraph::new(text).block(block).wrap(Wrap { trim: false }),
+        area,
+    );
+    true
+}
+
+fn experiments(frame: &mut Frame, area: Rect, app: &App) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Experiments ");
+    if placeholder(frame, area, block.clone(), &app.experiments) {
+        return;
+    }
+    let list = app.experiments.ready().expect("ready");
+    let height = area.height.saturating_sub(3) as usize;
+    let (start, end) = window(list.len(), app.experiment_sel, height);
+    let rows = list[start..end].iter().map(|e| {
+        Row::new(vec![
+            Cell::from(e.experiment_id.clone()),
+            Cell::from(e.name.clone()),
+            Cell::from(e.artifact_location.clone()),
+        ])
+    });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(20),
+            Constraint::Fill(2),
+            Constraint::Fill(3),
+        ],
+    )
+    .header(Row::new(["id", "name", "artifact location"]).style(HEADER))
+    .row_highlight_style(SELECTED)
+    .block(block.title_bottom(format!(
+        " {} experiment{} ",
+        list.len(),
+        if list.len() == 1 { "" } else { "s" }
+    )));
+    let mut state = TableState::default().with_selected(Some(app.experiment_sel - start));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn runs(frame: &mut Frame, area: Rect, app: &App) {
+    let name = app
+        .experiment
+        .as_ref()
+        .map(|e| e.name.clone())
+        .unwrap_or_default();
+    let title = if app.filter.is_empty() {
+        format!(" Runs of {name} ")
+    } else {
+        format!(" Runs of {name} where {} ", app.filter)
+    };
+    let (table_area, error_area) = match &app.filter_error {
+        Some(_) => {
+            let [t, e] = Layout::vertical([Constraint::Min(3), Constraint::Length(3)]).areas(area);
+            (t, Some(e))
+        }
+        None => (area, None),
+    };
+    if let (Some(e), Some(err_area)) = (&app.filter_error, error_area) {
+        frame.render_widget(
+            Paragraph::new(Line::styled(e.clone(), ERROR))
+                .wrap(Wrap { trim: false })
+                .block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .title(" filter refused "),
+                ),
+            err_area,
+        );
+    }
+    let block = Block::default().borders(Borders::ALL).title(title);
+    if placeholder(frame, table_area, block.clone(), &app.runs) {
+        return;
+    }
+    let list = app.runs.ready().expect("ready");
+    let columns = app.shown_columns();
+    let height = table_area.height.saturating_sub(3) as usize;
+    let (start, end) = window(list.len(), app.run_sel, height);
+    let header = columns.iter().enumerate().map(|(i, c)| {
+        let mark = match app.sort {
+            Some((s, false)) if s == i => " ▲",
+            Some((s, true)) if s == i => " ▼",
+            _ => "",
+        };
+        format!("{}{mark}", c.header())
+    });
+    let rows = list[start..end]
+        .iter()
+        .map(|r| Row::new(columns.iter().map(|c| cell_text(r, c))));
+    let widths = columns.iter().map(|c| match c {
+        crate::output::columns::Column::Attribute("start_time")
+        | crate::output::columns::Column::Attribute("end_time") => Constraint::Length(19),
+        crate::output::columns::Column::Attribute("status") => Constraint::Length(9),
+        crate::output::columns::Column::Attribute("run_id") => Constraint::Length(32),
+        _ => Constraint::Fill(1),
+    });
+    let plural = if list.len() == 1 { "" } else { "s" };
+    let count = if app.runs_partial {
+        format!(" {} run{plural}, reading… ", list.len())
+    } else {
+        format!(" {} run{plural} ", list.len())
+    };
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(HEADER))
+        .row_highlight_style(SELECTED)
+        .block(block.title_bottom(count));
+    let mut state = TableState::default().with_selected(Some(app.run_sel.saturating_sub(start)));
+    frame.render_stateful_widget(table, table_area, &mut state);
+}
+
+fn run(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(detail) = app.detail.ready() else {
+        placeholder(
+            frame,
+            area,
+            Block::default().borders(Borders::ALL).title(" Run "),
+            &app.detail,
+        );
+        return;
+    };
+    let r = &detail.run;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" Run {} ({}) ", r.info.run_name, r.info.run_id));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [info, body] = Layout::vertical([Constraint::Length(4), Constraint::Min(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(info_lines(r)), info);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(body);
+    frame.render_widget(
+        Paragraph::new(key_values("Params", &r.data.params))
+            .block(Block::default().borders(Borders::TOP))
+            .wrap(Wrap { trim: false }),
+        left.intersection(Rect {
+            height: left.height / 2,
+            ..left
+        }),
+    );
+    let tags_area = Rect {
+        y: left.y + left.height / 2,
+        height: left.height - left.height / 2,
+        ..left
+    };
+    frame.render_widget(
+        Paragraph::new(key_values("Tags", &r.data.tags))
+            .block(Block::default().borders(Borders::TOP))
+            .wrap(Wrap { trim: false }),
+        tags_area,
+    );
+    frame.render_widget(
+        Paragraph::new(metric_lines(detail, right.width.saturating_sub(2) as usize))
+            .block(Block::default().borders(Borders::TOP | Borders::LEFT)),
+        right,
+    );
+}
+
+fn info_lines(r: &Run) -> Vec<Line<'static>> {
+    let i = &r.info;
+    let time = crate::cli::util::format_time;
+    vec![
+        Line::from(vec![
+            Span::styled("status ", DIM),
+            Span::raw(i.status.to_string()),
+            Span::styled("   user ", DIM),
+            Span::raw(i.user_id.clone()),
+            Span::styled("   experiment ", DIM),
+            Span::raw(i.experiment_id.clone()),
+        ]),
+        Line::from(vec![
+            Span::styled("start ", DIM),
+            Span::raw(time(i.start_time)),
+            Span::styled("   end ", DIM),
+            Span::raw(time(i.end_time)),
+        ]),
+        Line::from(vec![
+            Span::styled("artifacts ", DIM),
+            Span::raw(i.artifact_uri.clone()),
+        ]),
+    ]
+}
+
+fn key_values(title: &str, map: &std::collections::BTreeMap<String, String>) -> Vec<Line<'static>> {
+    let mut out = vec![Line::styled(format!("{title} ({})", map.len()), HEADER)];
+    for (k, v) in map {
+        out.push(Line::from(vec![
+            Span::styled(format!("{k} "), DIM),
+            Span::raw(v.replace('\n', " ")),
+        ]));
+    }
+    out
+}
+
+fn metric_lines(detail: &RunDetail, width: usize) -> Vec<Line<'static>> {
+    let metrics = &detail.run.data.metrics;
+    let mut out = vec![Line::styled(format!("Metrics ({})", metrics.len()), HEADER)];
+    let key_w = metrics
+        .keys()
+        .map(|k| k.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(30);
+    let val_w = metrics
+        .values()
+        .map(|m| python_float_repr(m.value).len())
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    let spark_w = width.saturating_sub(key_w + val_w + 2).min(60);
+    for (k, m) in metrics {
+        let latest = python_float_repr(m.value);
+        let spark = detail
+            .histories
+            .get(k)
+            .map(|h| {
+                let values: Vec<f64> = h.iter().map(|p| p.value).collect();
+                sparkline(&values, spark_w)
+            })
+            .unwrap_or_default();
+        out.push(Line::from(vec![
+            Span::styled(format!("{k:<key_w$} "), DIM),
+            Span::raw(format!("{latest:<val_w$} ")),
+            Span::styled(spark, Style::new().fg(Color::Cyan)),
+        ]));
+    }
+    out
+}
+
+fn help(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::styled("mlrs ui — keys", HEADER),
+        Line::raw(""),
+        Line::raw("↑ ↓  j k      move            PgUp PgDn  page"),
+        Line::raw("g G  Home End first / last     Enter → l  open"),
+        Line::raw("Esc ← h       back             r          reload"),
+        Line::raw("/             filter runs with an MLflow filter string"),
+        Line::raw("              (metrics.acc > 0.9 and params.lr = '0.01')"),
+        Line::raw("s             sort by the next column; S reverses"),
+        Line::raw("?             this help        q Ctrl-C   quit"),
+        Line::raw(""),
+        Line::styled("any key closes this help", DIM),
+    ];
+    let w = 64.min(area.width);
+    let h = (text.len() as u16 + 2).min(area.height);
+    let popup = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(text).block(Block::default().borders(Borders::ALL).title(" help ")),
+        popup,
+    );
+}
