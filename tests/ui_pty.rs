@@ -1,7 +1,8 @@
 //! `mlrs ui` driven for real: the built binary runs under a pseudo terminal (openpty), keys
 //! are typed into it, and what it draws is read back through a VT100 screen model (`vt100`)
 //! and checked: open an experiment → filter its runs (a refused filter, then a good one) →
-//! open a run → back → quit, with a clean exit and the terminal restored.
+//! open a run → back → mark two runs and compare them → quit, with a clean exit and the
+//! terminal restored.
 #![cfg(unix)]
 
 mod common;
@@ -141,7 +142,7 @@ fn seed(s: &Scratch) -> (String, String) {
 }
 
 #[test]
-fn ui_opens_filters_shows_a_run_and_quits_under_a_real_terminal() {
+fn ui_opens_filters_compares_and_quits_under_a_real_terminal() {
     let s = Scratch::new();
     let (_exp, alpha) = seed(&s);
     let mut ui = Pty::spawn(&s, &["ui"]);
@@ -175,6 +176,25 @@ fn ui_opens_filters_shows_a_run_and_quits_under_a_real_terminal() {
     ui.wait_for(&alpha);
     ui.wait_for("Params (1)");
     ui.wait_for("lr 0.01");
+    ui.keys("\x1b");
+    ui.wait_for("Runs of nightly");
+    // Clear the filter, mark two runs, compare them.
+    ui.keys("/");
+    for _ in 0.."metrics.acc > 0.8".len() {
+        ui.keys("\x7f");
+    }
+    ui.keys("\r");
+    ui.wait_for(" 3 runs ");
+    ui.keys("  ");
+    ui.wait_for("2 marked");
+    ui.keys("c");
+    ui.wait_for("Compare");
+    let screen = ui.wait_for("metrics.acc");
+    assert!(screen.contains("params.lr"), "{screen}");
+    assert!(
+        screen.contains("gamma") && screen.contains("beta"),
+        "{screen}"
+    );
     ui.keys("\x1b");
     ui.wait_for("Runs of nightly");
     ui.keys("q");

@@ -17,6 +17,18 @@ pub enum Screen {
     Experiments,
     Runs,
     Run,
+    /// `runs compare` of the marked runs.
+    Compare,
+    /// Metric histories of the marked runs, one line each.
+    Chart,
+}
+
+/// The x axis of the metric chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum XAxis {
+    Step,
+    /// Seconds since the first point shown.
+    Time,
 }
 
 /// Data that is asked for in the background.
@@ -51,6 +63,35 @@ pub enum Request {
         generation: u64,
         run_id: String,
     },
+    Compare {
+        generation: u64,
+        run_ids: Vec<String>,
+    },
+    Chart {
+        generation: u64,
+        run_ids: Vec<String>,
+    },
+}
+
+/// The metric histories of several runs, for the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartData {
+    /// (run label, key → history), in the order the runs were marked.
+    pub runs: Vec<(String, BTreeMap<String, Vec<Metric>>)>,
+}
+
+impl ChartData {
+    /// Every metric key any of the runs logged, sorted.
+    pub fn keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .runs
+            .iter()
+            .flat_map(|(_, h)| h.keys().cloned())
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    }
 }
 
 /// A run with the history of each of its metrics (for sparklines).
@@ -73,6 +114,14 @@ pub enum Response {
     Run {
         generation: u64,
         detail: Result<Box<RunDetail>, String>,
+    },
+    Compare {
+        generation: u64,
+        table: Result<crate::output::Table, String>,
+    },
+    Chart {
+        generation: u64,
+        data: Result<ChartData, String>,
     },
 }
 
@@ -105,6 +154,17 @@ pub struct App {
     /// Index into the shown columns and descending?
     pub sort: Option<(usize, bool)>,
     pub detail: Loadable<RunDetail>,
+    /// Runs marked with Space, in marking order (compare and chart show them).
+    pub marked: Vec<String>,
+    pub compare: Loadable<crate::output::Table>,
+    /// First row of the compare table shown.
+    pub compare_scroll: usize,
+    pub chart: Loadable<ChartData>,
+    /// Index into `ChartData::keys`.
+    pub chart_key: usize,
+    pub x_axis: XAxis,
+    /// The chart shows the last 1/2^zoom of the x range.
+    pub zoom: u32,
     generation: u64,
     /// The runs and filter on screen before the current search, put back if it is refused.
     before_search: Option<(String, Loadable<Vec<Run>>)>,
@@ -129,6 +189,13 @@ impl App {
             columns,
             sort: None,
             detail: Loadable::NotAsked,
+            marked: Vec::new(),
+            compare: Loadable::NotAsked,
+            compare_scroll: 0,
+            chart: Loadable::NotAsked,
+            chart_key: 0,
+            x_axis: XAxis::Step,
+            zoom: 0,
             generation: 0,
             before_search: None,
         }
@@ -215,8 +282,17 @@ impl App {
                     Err(e) => Loadable::Failed(e),
                 };
             }
+            Response::Compare { generation, table } if generation == self.generation => {
+                self.compare = table.map_or_else(Loadable::Failed, Loadable::Ready);
+            }
+            Response::Chart { generation, data } if generation == self.generation => {
+                self.chart = data.map_or_else(Loadable::Failed, Loadable::Ready);
+            }
             // An answer to a question nobody is waiting for any more.
-            Response::Runs { .. } | Response::Run { .. } => {}
+            Response::Runs { .. }
+            | Response::Run { .. }
+            | Response::Compare { .. }
+            | Response::Chart { .. } => {}
         }
     }
 
@@ -258,7 +334,8 @@ impl App {
         match self.screen {
             Screen::Experiments => self.experiments.ready().map_or(0, Vec::len),
             Screen::Runs => self.runs.ready().map_or(0, Vec::len),
-            Screen::Run => 0,
+            Screen::Compare => self.compare.ready().map_or(0, |t| t.rows.len()),
+            Screen::Run | Screen::Chart => 0,
         }
     }
 
@@ -267,7 +344,8 @@ impl App {
         let sel = match self.screen {
             Screen::Experiments => &mut self.experiment_sel,
             Screen::Runs => &mut self.run_sel,
-            Screen::Run => return,
+            Screen::Compare => &mut self.compare_scroll,
+            Screen::Run | Screen::Chart => return,
         };
         if len == 0 {
             *sel = 0;
@@ -346,10 +424,86 @@ impl App {
                 self.sort = Some((c, !desc));
                 self.apply_sort();
             }
+            KeyCode::Char(' ') if self.screen == Screen::Runs => {
+                if let Some(id) = self.selected_run().map(|r| r.info.run_id.clone()) {
+                    match self.marked.iter().position(|m| *m == id) {
+                        Some(i) => {
+                            self.marked.remove(i);
+                        }
+                        None => self.marked.push(id),
+                    }
+                    self.move_selection(1);
+                }
+            }
+            KeyCode::Char('c') if self.screen == Screen::Runs => return self.open_compare(),
+            KeyCode::Char('m') if matches!(self.screen, Screen::Runs | Screen::Compare) => {
+                return self.open_chart();
+            }
+            KeyCode::Char(']') if self.screen == Screen::Chart => self.step_chart_key(1),
+            KeyCode::Char('[') if self.screen == Screen::Chart => self.step_chart_key(-1),
+            KeyCode::Char('+') | KeyCode::Char('=') if self.screen == Screen::Chart => {
+                self.zoom = (self.zoom + 1).min(10);
+            }
+            KeyCode::Char('-') if self.screen == Screen::Chart => {
+                self.zoom = self.zoom.saturating_sub(1);
+            }
+            KeyCode::Char('t') if self.screen == Screen::Chart => {
+                self.x_axis = match self.x_axis {
+                    XAxis::Step => XAxis::Time,
+                    XAxis::Time => XAxis::Step,
+                };
+            }
             KeyCode::Char('r') => return self.refresh(),
             _ => {}
         }
         Vec::new()
+    }
+
+    /// The runs compare and chart show: the marked ones, else the one under the cursor.
+    pub fn chosen_runs(&self) -> Vec<String> {
+        if !self.marked.is_empty() {
+            return self.marked.clone();
+        }
+        self.selected_run()
+            .map(|r| vec![r.info.run_id.clone()])
+            .unwrap_or_default()
+    }
+
+    fn open_compare(&mut self) -> Vec<Request> {
+        let run_ids = self.chosen_runs();
+        if run_ids.is_empty() {
+            return Vec::new();
+        }
+        self.screen = Screen::Compare;
+        self.generation += 1;
+        self.compare = Loadable::Loading;
+        self.compare_scroll = 0;
+        vec![Request::Compare {
+            generation: self.generation,
+            run_ids,
+        }]
+    }
+
+    fn open_chart(&mut self) -> Vec<Request> {
+        let run_ids = self.chosen_runs();
+        if run_ids.is_empty() {
+            return Vec::new();
+        }
+        self.screen = Screen::Chart;
+        self.generation += 1;
+        self.chart = Loadable::Loading;
+        self.zoom = 0;
+        vec![Request::Chart {
+            generation: self.generation,
+            run_ids,
+        }]
+    }
+
+    fn step_chart_key(&mut self, delta: isize) {
+        let n = self.chart.ready().map_or(0, |c| c.keys().len());
+        if n > 0 {
+            self.chart_key = (self.chart_key as isize + delta).rem_euclid(n as isize) as usize;
+        }
     }
 
     fn enter(&mut self) -> Vec<Request> {
@@ -377,7 +531,7 @@ impl App {
                     run_id,
                 }]
             }
-            Screen::Run => Vec::new(),
+            Screen::Run | Screen::Compare | Screen::Chart => Vec::new(),
         }
     }
 
@@ -387,11 +541,17 @@ impl App {
                 self.screen = Screen::Runs;
                 self.detail = Loadable::NotAsked;
             }
+            Screen::Compare | Screen::Chart => {
+                self.screen = Screen::Runs;
+                self.compare = Loadable::NotAsked;
+                self.chart = Loadable::NotAsked;
+            }
             Screen::Runs => {
                 self.screen = Screen::Experiments;
                 self.generation += 1; // pages still on their way are dropped
                 self.runs = Loadable::NotAsked;
                 self.experiment = None;
+                self.marked.clear();
             }
             Screen::Experiments => {}
         }
@@ -405,6 +565,13 @@ impl App {
             Screen::Run => {
                 self.screen = Screen::Runs;
                 self.enter()
+            }
+            Screen::Compare => self.open_compare(),
+            Screen::Chart => {
+                let key = self.chart_key;
+                let reqs = self.open_chart();
+                self.chart_key = key;
+                reqs
             }
         }
     }

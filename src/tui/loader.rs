@@ -9,7 +9,7 @@ use mlrs::backend::TrackingStore;
 use mlrs::entities::{RunParts, ViewType};
 use mlrs::search::SearchQuery;
 
-use super::app::{Request, Response, RunDetail};
+use super::app::{ChartData, Request, Response, RunDetail};
 
 /// Runs per page of a runs search.
 pub const PAGE: i64 = 1000;
@@ -80,6 +80,44 @@ fn answer(
                     None => return Ok(()),
                 }
             }
+        }
+        Request::Compare {
+            generation,
+            run_ids,
+        } => {
+            let table = run_ids
+                .iter()
+                .map(|id| store.get_run(id))
+                .collect::<mlrs::Result<Vec<_>>>()
+                .and_then(|runs| {
+                    let c = crate::cli::compare::compare(
+                        &runs,
+                        &|run_id, key| store.get_metric_history(run_id, key),
+                        false,
+                    )?;
+                    Ok(crate::cli::compare::comparison_table(&runs, &c))
+                })
+                .map_err(|e| e.to_string());
+            answers.send(Response::Compare { generation, table })
+        }
+        Request::Chart {
+            generation,
+            run_ids,
+        } => {
+            let data = run_ids
+                .iter()
+                .map(|id| {
+                    let run = store.get_run(id)?;
+                    let mut histories = BTreeMap::new();
+                    for key in run.data.metrics.keys() {
+                        histories.insert(key.clone(), store.get_metric_history(id, key)?);
+                    }
+                    Ok((crate::cli::compare::run_label(&run.info), histories))
+                })
+                .collect::<mlrs::Result<Vec<_>>>()
+                .map(|runs| ChartData { runs })
+                .map_err(|e| e.to_string());
+            answers.send(Response::Chart { generation, data })
         }
         Request::Run { generation, run_id } => {
             let detail = store.get_run(&run_id).map(|run| {

@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use mlrs::entities::{Experiment, LifecycleStage, Metric, Run, RunData, RunInfo, RunStatus};
 
-use super::app::{App, Loadable, Request, Response, RunDetail, Screen};
+use super::app::{App, ChartData, Loadable, Request, Response, RunDetail, Screen, XAxis};
 use super::view;
 use crate::output::columns::parse_columns;
 
@@ -402,4 +402,173 @@ fn ten_thousand_runs_render_only_the_visible_window() {
     assert!(text.contains("10000 runs"), "{text}");
     assert!(render(&app_with_runs(vec![run(1, None)]), 100, 6).contains(" 1 run "));
     assert!(!text.contains("run-0 "), "{text}");
+}
+
+fn history(key: &str, values: &[f64]) -> Vec<Metric> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| Metric {
+            key: key.into(),
+            value: *v,
+            timestamp: 1_700_000_000_000 + 2000 * i as i64,
+            step: 10 * i as i64,
+            dataset_name: None,
+            dataset_digest: None,
+        })
+        .collect()
+}
+
+#[test]
+fn space_marks_runs_in_order_and_compare_and_chart_ask_for_the_marked_ones() {
+    let mut app = app_with_runs(vec![
+        run(1, Some(0.1)),
+        run(2, Some(0.2)),
+        run(3, Some(0.3)),
+    ]);
+    // Nothing marked: compare takes the run under the cursor.
+    let reqs = app.on_key(ch('c'));
+    assert!(
+        matches!(&reqs[..], [Request::Compare { run_ids, .. }] if run_ids == &[format!("{:032x}", 1)])
+    );
+    assert_eq!(app.screen, Screen::Compare);
+    app.on_key(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Runs);
+    // Mark the third, then the first (Space moves down; unmarking works too).
+    app.on_key(key(KeyCode::End));
+    app.on_key(ch(' '));
+    app.on_key(key(KeyCode::Home));
+    app.on_key(ch(' '));
+    app.on_key(ch(' '));
+    app.on_key(key(KeyCode::Up));
+    app.on_key(ch(' ')); // unmarks run 2
+    assert_eq!(
+        app.marked,
+        vec![format!("{:032x}", 3), format!("{:032x}", 1)]
+    );
+    let reqs = app.on_key(ch('m'));
+    let Request::Chart {
+        generation,
+        run_ids,
+    } = reqs[0].clone()
+    else {
+        panic!("{reqs:?}")
+    };
+    assert_eq!(run_ids, app.marked);
+    app.on_loaded(Response::Chart {
+        generation,
+        data: Ok(ChartData {
+            runs: vec![
+                (
+                    "a".into(),
+                    BTreeMap::from([
+                        ("acc".into(), history("acc", &[1.0])),
+                        ("loss".into(), history("loss", &[2.0])),
+                    ]),
+                ),
+                (
+                    "b".into(),
+                    BTreeMap::from([("zeta".into(), history("zeta", &[3.0]))]),
+                ),
+            ],
+        }),
+    });
+    assert_eq!(app.chart.ready().unwrap().keys(), ["acc", "loss", "zeta"]);
+    app.on_key(ch('['));
+    assert_eq!(app.chart_key, 2, "[ wraps to the last metric");
+    app.on_key(ch(']'));
+    app.on_key(ch(']'));
+    assert_eq!(app.chart_key, 1);
+    for _ in 0..20 {
+        app.on_key(ch('+'));
+    }
+    assert_eq!(app.zoom, 10, "zoom is bounded");
+    app.on_key(ch('-'));
+    assert_eq!(app.zoom, 9);
+    app.on_key(ch('t'));
+    assert_eq!(app.x_axis, XAxis::Time);
+    // Leaving the experiment forgets the marks.
+    app.on_key(key(KeyCode::Esc));
+    app.on_key(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Experiments);
+    assert!(app.marked.is_empty());
+}
+
+#[test]
+fn chart_points_zoom_to_the_end_of_x_and_time_counts_seconds_from_the_first_point() {
+    let data = ChartData {
+        runs: vec![
+            (
+                "a".into(),
+                BTreeMap::from([("m".into(), history("m", &[1.0, 2.0, f64::NAN, 4.0, 5.0]))]),
+            ),
+            (
+                "b".into(),
+                BTreeMap::from([("m".into(), history("m", &[0.5, f64::INFINITY]))]),
+            ),
+        ],
+    };
+    let (series, x, y) = super::view::chart_points(&data, "m", XAxis::Step, 0);
+    assert_eq!(x, [0.0, 40.0]);
+    assert_eq!(
+        y,
+        [0.5, 5.0],
+        "NaN and inf are not drawn and do not stretch the axis"
+    );
+    assert_eq!(
+        series[0].1,
+        vec![(0.0, 1.0), (10.0, 2.0), (30.0, 4.0), (40.0, 5.0)]
+    );
+    assert_eq!(series[1].1, vec![(0.0, 0.5)]);
+    let (series, x, _) = super::view::chart_points(&data, "m", XAxis::Step, 1);
+    assert_eq!(x, [20.0, 40.0]);
+    assert_eq!(series[0].1, vec![(30.0, 4.0), (40.0, 5.0)]);
+    let (series, x, _) = super::view::chart_points(&data, "m", XAxis::Time, 0);
+    assert_eq!(x, [0.0, 8.0]);
+    assert_eq!(series[0].1[1], (2.0, 2.0));
+}
+
+#[test]
+fn frame_compare_highlights_rows_that_differ() {
+    let mut app = app_with_runs(vec![run(1, Some(0.5)), run(2, Some(0.5))]);
+    app.on_key(ch(' '));
+    app.on_key(ch(' '));
+    let reqs = app.on_key(ch('c'));
+    let Request::Compare { generation, .. } = reqs[0] else {
+        panic!()
+    };
+    let runs = [run(1, Some(0.5)), run(2, Some(0.5))];
+    let c = crate::cli::compare::compare(&runs, &|_, k| Ok(history(k, &[0.5])), false).unwrap();
+    app.on_loaded(Response::Compare {
+        generation,
+        table: Ok(crate::cli::compare::comparison_table(&runs, &c)),
+    });
+    insta::assert_snapshot!(render(&app, 80, 8));
+}
+
+#[test]
+fn frame_chart_of_two_runs() {
+    let mut app = app_with_runs(vec![run(1, Some(0.5)), run(2, Some(0.5))]);
+    let reqs = app.on_key(ch('m'));
+    let Request::Chart { generation, .. } = reqs[0] else {
+        panic!()
+    };
+    let up: Vec<f64> = (0..20).map(|i| i as f64 / 19.0).collect();
+    let down: Vec<f64> = (0..20).map(|i| 1.0 - i as f64 / 19.0).collect();
+    app.on_loaded(Response::Chart {
+        generation,
+        data: Ok(ChartData {
+            runs: vec![
+                (
+                    "up".into(),
+                    BTreeMap::from([("acc".into(), history("acc", &up))]),
+                ),
+                (
+                    "down".into(),
+                    BTreeMap::from([("acc".into(), history("acc", &down))]),
+                ),
+            ],
+        }),
+    });
+    insta::assert_snapshot!(render(&app, 60, 14));
 }

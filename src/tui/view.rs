@@ -26,6 +26,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Experiments => experiments(frame, main, app),
         Screen::Runs => runs(frame, main, app),
         Screen::Run => run(frame, main, app),
+        Screen::Compare => compare(frame, main, app),
+        Screen::Chart => chart(frame, main, app),
     }
     frame.render_widget(Paragraph::new(footer_line(app)), footer);
     if app.help {
@@ -44,8 +46,12 @@ fn footer_line(app: &App) -> Line<'static> {
     }
     let keys = match app.screen {
         Screen::Experiments => "↑↓ move · Enter open · r reload · ? help · q quit",
-        Screen::Runs => "↑↓ move · Enter open · / filter · s/S sort · Esc back · ? help · q quit",
+        Screen::Runs => {
+            "↑↓ move · Enter open · / filter · s/S sort · Space mark · c compare · m chart · Esc back · ? help"
+        }
         Screen::Run => "Esc back · r reload · ? help · q quit",
+        Screen::Compare => "↑↓ scroll · m chart · Esc back · ? help · q quit",
+        Screen::Chart => "[ ] metric · + - zoom · t step/time · Esc back · ? help · q quit",
     };
     Line::styled(keys, DIM)
 }
@@ -156,21 +162,34 @@ fn runs(frame: &mut Frame, area: Rect, app: &App) {
         };
         format!("{}{mark}", c.header())
     });
-    let rows = list[start..end]
-        .iter()
-        .map(|r| Row::new(columns.iter().map(|c| cell_text(r, c))));
-    let widths = columns.iter().map(|c| match c {
+    let header = std::iter::once(String::new()).chain(header);
+    let rows = list[start..end].iter().map(|r| {
+        let mark = if app.marked.contains(&r.info.run_id) {
+            "●"
+        } else {
+            " "
+        };
+        let mut cells = vec![Cell::from(mark)];
+        cells.extend(columns.iter().map(|c| Cell::from(cell_text(r, c))));
+        Row::new(cells)
+    });
+    let widths = std::iter::once(Constraint::Length(1)).chain(columns.iter().map(|c| match c {
         crate::output::columns::Column::Attribute("start_time")
         | crate::output::columns::Column::Attribute("end_time") => Constraint::Length(19),
         crate::output::columns::Column::Attribute("status") => Constraint::Length(9),
         crate::output::columns::Column::Attribute("run_id") => Constraint::Length(32),
         _ => Constraint::Fill(1),
-    });
+    }));
+    let marked = if app.marked.is_empty() {
+        String::new()
+    } else {
+        format!(", {} marked", app.marked.len())
+    };
     let plural = if list.len() == 1 { "" } else { "s" };
     let count = if app.runs_partial {
-        format!(" {} run{plural}, reading… ", list.len())
+        format!(" {} run{plural}{marked}, reading… ", list.len())
     } else {
-        format!(" {} run{plural} ", list.len())
+        format!(" {} run{plural}{marked} ", list.len())
     };
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(HEADER))
@@ -308,6 +327,8 @@ fn help(frame: &mut Frame, area: Rect) {
         Line::raw("/             filter runs with an MLflow filter string"),
         Line::raw("              (metrics.acc > 0.9 and params.lr = '0.01')"),
         Line::raw("s             sort by the next column; S reverses"),
+        Line::raw("Space         mark a run       c m        compare / chart marked"),
+        Line::raw("[ ]  + -  t   chart: metric, zoom, step or time on x"),
         Line::raw("?             this help        q Ctrl-C   quit"),
         Line::raw(""),
         Line::styled("any key closes this help", DIM),
@@ -325,4 +346,172 @@ fn help(frame: &mut Frame, area: Rect) {
         Paragraph::new(text).block(Block::default().borders(Borders::ALL).title(" help ")),
         popup,
     );
+}
+
+fn compare(frame: &mut Frame, area: Rect, app: &App) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Compare (≠ differs) ");
+    let Some(table) = app.compare.ready() else {
+        placeholder(frame, area, block, &app.compare);
+        return;
+    };
+    let height = area.height.saturating_sub(3) as usize;
+    let start = app
+        .compare_scroll
+        .min(table.rows.len().saturating_sub(height.max(1)));
+    let end = (start + height).min(table.rows.len());
+    let rows = (start..end).map(|i| {
+        let row = Row::new(table.rows[i].iter().map(|c| Cell::from(c.clone())));
+        if table.highlighted.contains(&i) {
+            row.style(Style::new().fg(Color::Yellow))
+        } else {
+            row
+        }
+    });
+    let widths = table.headers.iter().enumerate().map(|(i, _)| match i {
+        0 => Constraint::Length(1),
+        1 => Constraint::Fill(2),
+        _ => Constraint::Fill(2),
+    });
+    let t = Table::new(rows, widths)
+        .header(Row::new(table.headers.clone()).style(HEADER))
+        .block(block.title_bottom(format!(" {} rows ", table.rows.len())));
+    frame.render_widget(t, area);
+}
+
+/// Colours of the chart's lines, one per run (cycled).
+const SERIES: [Color; 6] = [
+    Color::Cyan,
+    Color::Magenta,
+    Color::Yellow,
+    Color::Green,
+    Color::Red,
+    Color::Blue,
+];
+
+/// The points of each run for `key`, x by step or by seconds since the first point of all,
+/// cut to the last 1/2^zoom of the x range; with the x and y bounds (finite values only).
+#[allow(clippy::type_complexity)]
+pub fn chart_points(
+    data: &super::app::ChartData,
+    key: &str,
+    x_axis: super::app::XAxis,
+    zoom: u32,
+) -> (Vec<(String, Vec<(f64, f64)>)>, [f64; 2], [f64; 2]) {
+    let t0 = data
+        .runs
+        .iter()
+        .filter_map(|(_, h)| h.get(key))
+        .flat_map(|pts| pts.iter().map(|p| p.timestamp))
+        .min()
+        .unwrap_or(0);
+    let x_of = |p: &mlrs::entities::Metric| match x_axis {
+        super::app::XAxis::Step => p.step as f64,
+        super::app::XAxis::Time => (p.timestamp - t0) as f64 / 1000.0,
+    };
+    let all: Vec<(String, Vec<(f64, f64)>)> = data
+        .runs
+        .iter()
+        .map(|(label, h)| {
+            let mut pts: Vec<(f64, f64)> = h
+                .get(key)
+                .map(|pts| pts.iter().map(|p| (x_of(p), p.value)).collect())
+                .unwrap_or_default();
+            pts.sort_by(|a, b| a.0.total_cmp(&b.0));
+            (label.clone(), pts)
+        })
+        .collect();
+    let xs = all.iter().flat_map(|(_, p)| p.iter().map(|q| q.0));
+    let (lo, hi) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
+        (a.min(x), b.max(x))
+    });
+    if lo > hi {
+        return (all, [0.0, 1.0], [0.0, 1.0]);
+    }
+    let from = hi - (hi - lo) / 2f64.powi(zoom as i32);
+    let shown: Vec<(String, Vec<(f64, f64)>)> = all
+        .into_iter()
+        .map(|(l, p)| {
+            (
+                l,
+                p.into_iter()
+                    .filter(|q| q.0 >= from && q.1.is_finite())
+                    .collect(),
+            )
+        })
+        .collect();
+    let ys = shown.iter().flat_map(|(_, p)| p.iter().map(|q| q.1));
+    let (ylo, yhi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), y| {
+        (a.min(y), b.max(y))
+    });
+    let y = if ylo > yhi {
+        [0.0, 1.0]
+    } else if ylo == yhi {
+        [ylo - 0.5, yhi + 0.5]
+    } else {
+        [ylo, yhi]
+    };
+    let x = if from == hi {
+        [from - 0.5, hi + 0.5]
+    } else {
+        [from, hi]
+    };
+    (shown, x, y)
+}
+
+fn chart(frame: &mut Frame, area: Rect, app: &App) {
+    use ratatui::symbols::Marker;
+    use ratatui::widgets::{Axis, Chart, Dataset, GraphType};
+    let block = Block::default().borders(Borders::ALL).title(" Chart ");
+    let Some(data) = app.chart.ready() else {
+        placeholder(frame, area, block, &app.chart);
+        return;
+    };
+    let keys = data.keys();
+    let Some(key) = keys.get(app.chart_key.min(keys.len().saturating_sub(1))) else {
+        frame.render_widget(
+            Paragraph::new(Line::styled("these runs logged no metric", DIM)).block(block),
+            area,
+        );
+        return;
+    };
+    let (series, x, y) = chart_points(data, key, app.x_axis, app.zoom);
+    let datasets = series
+        .iter()
+        .enumerate()
+        .map(|(i, (label, pts))| {
+            Dataset::default()
+                .name(label.clone())
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(Style::new().fg(SERIES[i % SERIES.len()]))
+                .data(pts)
+        })
+        .collect();
+    let x_title = match app.x_axis {
+        super::app::XAxis::Step => "step",
+        super::app::XAxis::Time => "seconds",
+    };
+    let zoom = if app.zoom == 0 {
+        String::new()
+    } else {
+        format!(", last 1/{} of x", 1u64 << app.zoom)
+    };
+    let title = format!(
+        " {key} ({}/{}{zoom}) ",
+        app.chart_key.min(keys.len() - 1) + 1,
+        keys.len()
+    );
+    let label = |v: f64| Span::raw(crate::output::chart::fmt_num(v));
+    let chart = Chart::new(datasets)
+        .block(Block::default().borders(Borders::ALL).title(title))
+        .x_axis(
+            Axis::default()
+                .title(x_title)
+                .bounds(x)
+                .labels([label(x[0]), label(x[1])]),
+        )
+        .y_axis(Axis::default().bounds(y).labels([label(y[0]), label(y[1])]));
+    frame.render_widget(chart, area);
 }
