@@ -1265,6 +1265,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
+            [CompletionResult]::new('--live', '--live', [CompletionResultType]::ParameterName, 'Live mode: read the screen''s data again every 2 seconds (new runs, new metric points); `L` toggles it')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

@@ -1122,6 +1122,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --tracking-uri 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
             cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand --live 'Live mode: read the screen''s data again every 2 seconds (new runs, new metric points); `L` toggles it'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

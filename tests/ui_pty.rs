@@ -220,3 +220,77 @@ fn ui_without_a_terminal_is_a_one_line_error() {
     assert!(out.stderr.contains("needs a terminal"), "{}", out.stderr);
     assert_eq!(out.stderr.lines().count(), 1);
 }
+
+#[test]
+fn live_mode_shows_runs_and_points_logged_while_it_is_open() {
+    let s = Scratch::new();
+    let (exp, _) = seed(&s);
+    let running = s
+        .run(&[
+            "runs",
+            "start",
+            "-q",
+            "--experiment-id",
+            &exp,
+            "--run-name",
+            "training",
+        ])
+        .ok()
+        .line();
+    s.run(&[
+        "runs",
+        "log-metric",
+        "--run-id",
+        &running,
+        "loss",
+        "0.9",
+        "--step",
+        "0",
+    ])
+    .ok();
+    let mut ui = Pty::spawn(&s, &["ui", "--live", "--experiment-name", "nightly"]);
+    ui.wait_for("Runs of nightly");
+    ui.wait_for("4 runs");
+    assert!(ui.contents().contains("LIVE"));
+    // A run logged by another process shows up on the next re-read.
+    s.run(&[
+        "runs",
+        "create",
+        "-q",
+        "--experiment-id",
+        &exp,
+        "--run-name",
+        "late-comer",
+    ])
+    .ok();
+    ui.wait_for("late-comer");
+    ui.wait_for("5 runs");
+    // The cursor stayed on the newest run of the start, the RUNNING one, through the re-read
+    // and a sort; open it, then log to it: its metrics grow.
+    ui.keys("s"); // sort by run name
+    ui.wait_for("run_name ▲");
+    ui.keys("\r");
+    ui.wait_for(&running);
+    ui.wait_for("Metrics (1)");
+    s.run(&[
+        "runs",
+        "log-metric",
+        "--run-id",
+        &running,
+        "loss",
+        "0.25",
+        "--step",
+        "1",
+    ])
+    .ok();
+    s.run(&["runs", "log-metric", "--run-id", &running, "acc", "0.5"])
+        .ok();
+    ui.wait_for("Metrics (2)");
+    ui.wait_for("0.25");
+    ui.keys("q");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while ui.child.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline, "mlrs ui did not quit on q");
+        std::thread::sleep(Duration::from_millis(30));
+    }
+}

@@ -20,6 +20,10 @@ pub struct Args {
     /// (default: run name, status, start time and the first four metrics)
     #[arg(long, value_name = "LIST")]
     pub columns: Option<String>,
+    /// Live mode: read the screen's data again every 2 seconds (new runs, new metric points);
+    /// `L` toggles it
+    #[arg(long)]
+    pub live: bool,
 }
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<()> {
@@ -30,5 +34,5 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<()> {
         (None, Some(name)) => Some(store.get_experiment_by_name(name)?),
         (None, None) => None,
     };
-    crate::tui::run(store, columns, start_in)
+    crate::tui::run(store, columns, start_in, args.live)
 }

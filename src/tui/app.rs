@@ -160,11 +160,19 @@ pub struct App {
     /// First row of the compare table shown.
     pub compare_scroll: usize,
     pub chart: Loadable<ChartData>,
+    /// The runs the chart shows.
+    chart_runs: Vec<String>,
     /// Index into `ChartData::keys`.
     pub chart_key: usize,
     pub x_axis: XAxis,
     /// The chart shows the last 1/2^zoom of the x range.
     pub zoom: u32,
+    /// Live mode: `tick` reads the screen's data again (new runs, new metric points).
+    pub live: bool,
+    /// A live re-read is on its way (at most one at a time).
+    live_pending: bool,
+    /// The runs of a live re-read, shown when its last page is in.
+    incoming: Option<Vec<Run>>,
     generation: u64,
     /// The runs and filter on screen before the current search, put back if it is refused.
     before_search: Option<(String, Loadable<Vec<Run>>)>,
@@ -193,9 +201,13 @@ impl App {
             compare: Loadable::NotAsked,
             compare_scroll: 0,
             chart: Loadable::NotAsked,
+            chart_runs: Vec::new(),
             chart_key: 0,
             x_axis: XAxis::Step,
             zoom: 0,
+            live: false,
+            live_pending: false,
+            incoming: None,
             generation: 0,
             before_search: None,
         }
@@ -218,10 +230,10 @@ impl App {
     }
 
     fn search(&mut self) -> Vec<Request> {
-        let Some(exp) = &self.experiment else {
+        let Some(experiment_id) = self.experiment.as_ref().map(|e| e.experiment_id.clone()) else {
             return Vec::new();
         };
-        self.generation += 1;
+        self.bump();
         let shown = std::mem::replace(&mut self.runs, Loadable::Loading);
         self.before_search = Some((self.applied_filter.clone(), shown));
         self.applied_filter = self.filter.clone();
@@ -229,7 +241,7 @@ impl App {
         self.run_sel = 0;
         vec![Request::Runs {
             generation: self.generation,
-            experiment_id: exp.experiment_id.clone(),
+            experiment_id,
             filter: self.filter.clone(),
         }]
     }
@@ -242,6 +254,32 @@ impl App {
                 self.experiments = Loadable::Ready(list);
             }
             Response::Experiments(Err(e)) => self.experiments = Loadable::Failed(e),
+            Response::Runs {
+                generation,
+                page,
+                done,
+            } if generation == self.generation && self.incoming.is_some() => match page {
+                Ok(page) => {
+                    let incoming = self.incoming.as_mut().expect("checked");
+                    incoming.extend(page);
+                    if done {
+                        let keep = self.selected_run().map(|r| r.info.run_id.clone());
+                        let runs = self.incoming.take().unwrap_or_default();
+                        self.run_sel = keep
+                            .and_then(|id| runs.iter().position(|r| r.info.run_id == id))
+                            .unwrap_or(self.run_sel)
+                            .min(runs.len().saturating_sub(1));
+                        self.runs = Loadable::Ready(runs);
+                        self.apply_sort();
+                        self.live_pending = false;
+                    }
+                }
+                // A failed re-read leaves what is on screen.
+                Err(_) => {
+                    self.incoming = None;
+                    self.live_pending = false;
+                }
+            },
             Response::Runs {
                 generation,
                 page,
@@ -277,16 +315,23 @@ impl App {
                 }
             },
             Response::Run { generation, detail } if generation == self.generation => {
-                self.detail = match detail {
-                    Ok(d) => Loadable::Ready(*d),
-                    Err(e) => Loadable::Failed(e),
-                };
+                let live = std::mem::take(&mut self.live_pending);
+                match detail {
+                    Ok(d) => self.detail = Loadable::Ready(*d),
+                    Err(_) if live => {}
+                    Err(e) => self.detail = Loadable::Failed(e),
+                }
             }
             Response::Compare { generation, table } if generation == self.generation => {
                 self.compare = table.map_or_else(Loadable::Failed, Loadable::Ready);
             }
             Response::Chart { generation, data } if generation == self.generation => {
-                self.chart = data.map_or_else(Loadable::Failed, Loadable::Ready);
+                let live = std::mem::take(&mut self.live_pending);
+                match data {
+                    Ok(d) => self.chart = Loadable::Ready(d),
+                    Err(_) if live => {}
+                    Err(e) => self.chart = Loadable::Failed(e),
+                }
             }
             // An answer to a question nobody is waiting for any more.
             Response::Runs { .. }
@@ -325,8 +370,13 @@ impl App {
         let Some(column) = columns.get(col).cloned() else {
             return;
         };
+        let keep = self.selected_run().map(|r| r.info.run_id.clone());
         if let Loadable::Ready(runs) = &mut self.runs {
             runs.sort_by(|a, b| compare_cells(a, b, &column, desc));
+            // The cursor stays on its run.
+            if let Some(i) = keep.and_then(|id| runs.iter().position(|r| r.info.run_id == id)) {
+                self.run_sel = i;
+            }
         }
     }
 
@@ -454,9 +504,66 @@ impl App {
                 };
             }
             KeyCode::Char('r') => return self.refresh(),
+            KeyCode::Char('L') => {
+                self.live = !self.live;
+                return self.tick();
+            }
             _ => {}
         }
         Vec::new()
+    }
+
+    /// A new question: answers to older ones (live re-reads included) are dropped.
+    fn bump(&mut self) {
+        self.generation += 1;
+        self.live_pending = false;
+        self.incoming = None;
+    }
+
+    /// Live mode's heartbeat: reads the data of the screen again without clearing it, so new
+    /// runs appear in the table and a RUNNING run's detail and chart grow. One re-read at a
+    /// time; nothing while a normal load or a prompt is under way.
+    pub fn tick(&mut self) -> Vec<Request> {
+        if !self.live || self.live_pending || self.filter_input.is_some() {
+            return Vec::new();
+        }
+        match self.screen {
+            Screen::Runs if self.runs.ready().is_some() && !self.runs_partial => {
+                let Some(experiment_id) = self.experiment.as_ref().map(|e| e.experiment_id.clone())
+                else {
+                    return Vec::new();
+                };
+                self.bump();
+                self.live_pending = true;
+                self.incoming = Some(Vec::new());
+                vec![Request::Runs {
+                    generation: self.generation,
+                    experiment_id,
+                    filter: self.applied_filter.clone(),
+                }]
+            }
+            Screen::Run => match self.detail.ready() {
+                Some(d) => {
+                    let run_id = d.run.info.run_id.clone();
+                    self.bump();
+                    self.live_pending = true;
+                    vec![Request::Run {
+                        generation: self.generation,
+                        run_id,
+                    }]
+                }
+                None => Vec::new(),
+            },
+            Screen::Chart if self.chart.ready().is_some() => {
+                self.bump();
+                self.live_pending = true;
+                vec![Request::Chart {
+                    generation: self.generation,
+                    run_ids: self.chosen_runs_for_chart(),
+                }]
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// The runs compare and chart show: the marked ones, else the one under the cursor.
@@ -475,7 +582,7 @@ impl App {
             return Vec::new();
         }
         self.screen = Screen::Compare;
-        self.generation += 1;
+        self.bump();
         self.compare = Loadable::Loading;
         self.compare_scroll = 0;
         vec![Request::Compare {
@@ -490,13 +597,18 @@ impl App {
             return Vec::new();
         }
         self.screen = Screen::Chart;
-        self.generation += 1;
+        self.bump();
         self.chart = Loadable::Loading;
+        self.chart_runs = run_ids.clone();
         self.zoom = 0;
         vec![Request::Chart {
             generation: self.generation,
             run_ids,
         }]
+    }
+
+    fn chosen_runs_for_chart(&self) -> Vec<String> {
+        self.chart_runs.clone()
     }
 
     fn step_chart_key(&mut self, delta: isize) {
@@ -524,7 +636,7 @@ impl App {
                     return Vec::new();
                 };
                 self.screen = Screen::Run;
-                self.generation += 1;
+                self.bump();
                 self.detail = Loadable::Loading;
                 vec![Request::Run {
                     generation: self.generation,
@@ -548,7 +660,7 @@ impl App {
             }
             Screen::Runs => {
                 self.screen = Screen::Experiments;
-                self.generation += 1; // pages still on their way are dropped
+                self.bump(); // pages still on their way are dropped
                 self.runs = Loadable::NotAsked;
                 self.experiment = None;
                 self.marked.clear();

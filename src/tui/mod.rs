@@ -24,12 +24,15 @@ use app::App;
 
 /// How long the loop waits for a key before it looks for answers of the reader again.
 const TICK: Duration = Duration::from_millis(50);
+/// How often live mode reads the screen's data again.
+const LIVE_EVERY: Duration = Duration::from_secs(2);
 
 /// Runs the UI until the user quits. `start_in`: open that experiment's runs at once.
 pub fn run(
     store: Box<dyn TrackingStore>,
     columns: Option<Vec<Column>>,
     start_in: Option<Experiment>,
+    live: bool,
 ) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::invalid(
@@ -46,14 +49,20 @@ pub fn run(
         }
     };
     let mut app = App::new(columns);
+    app.live = live;
     send(app.start());
     if let Some(exp) = start_in {
         send(app.open_experiment(exp));
     }
     let mut terminal = ratatui::try_init().map_err(|e| Error::Failed(format!("terminal: {e}")))?;
     let outcome = (|| -> std::io::Result<()> {
+        let mut last_live = std::time::Instant::now();
         while !app.quit {
             terminal.draw(|frame| view::draw(frame, &app))?;
+            if last_live.elapsed() >= LIVE_EVERY {
+                last_live = std::time::Instant::now();
+                send(app.tick());
+            }
             if event::poll(TICK)?
                 && let Event::Key(key) = event::read()?
                 && key.kind == KeyEventKind::Press

@@ -242,6 +242,11 @@ fn sorting_cycles_columns_orders_metrics_numerically_with_nan_and_missing_last_b
         app.on_key(ch('s')); // run_name, status, start_time, metrics.acc
     }
     assert_eq!(app.sort, Some((3, false)));
+    assert_eq!(
+        app.selected_run().unwrap().info.run_name,
+        "run-1",
+        "the cursor stays on its run"
+    );
     let order = |app: &App| -> Vec<String> {
         app.runs
             .ready()
@@ -571,4 +576,104 @@ fn frame_chart_of_two_runs() {
         }),
     });
     insta::assert_snapshot!(render(&app, 60, 14));
+}
+
+#[test]
+fn live_mode_reads_again_without_clearing_and_keeps_the_cursor_on_its_run() {
+    let mut app = app_with_runs(vec![run(1, Some(0.1)), run(2, Some(0.2))]);
+    assert!(app.tick().is_empty(), "not live: nothing is read again");
+    app.on_key(ch('j'));
+    // `L` turns live mode on and reads at once; ticks wait for that answer.
+    let reqs = app.on_key(ch('L'));
+    assert!(app.live);
+    let Request::Runs {
+        generation,
+        ref filter,
+        ..
+    } = reqs[0]
+    else {
+        panic!("{reqs:?}")
+    };
+    assert_eq!(filter, "");
+    assert!(app.tick().is_empty(), "one re-read at a time");
+    // A new run arrived first in the store's order; the old table stays until the last page.
+    app.on_loaded(Response::Runs {
+        generation,
+        page: Ok(vec![run(3, Some(0.3)), run(1, Some(0.1))]),
+        done: false,
+    });
+    assert_eq!(app.runs.ready().unwrap().len(), 2);
+    app.on_loaded(Response::Runs {
+        generation,
+        page: Ok(vec![run(2, Some(0.25))]),
+        done: true,
+    });
+    let runs = app.runs.ready().unwrap();
+    assert_eq!(runs.len(), 3);
+    assert_eq!(
+        app.selected_run().unwrap().info.run_name,
+        "run-2",
+        "the cursor follows its run"
+    );
+    assert_eq!(app.selected_run().unwrap().data.metrics["acc"].value, 0.25);
+    // The next tick asks again; leaving the screen drops what is on its way.
+    let reqs = app.tick();
+    let Request::Runs { generation: g2, .. } = reqs[0] else {
+        panic!("{reqs:?}")
+    };
+    app.on_key(key(KeyCode::Enter));
+    app.on_loaded(Response::Runs {
+        generation: g2,
+        page: Ok(vec![]),
+        done: true,
+    });
+    assert_eq!(
+        app.runs.ready().unwrap().len(),
+        3,
+        "a stale re-read changes nothing"
+    );
+}
+
+#[test]
+fn live_mode_on_a_run_replaces_its_detail_when_the_answer_comes() {
+    let mut app = app_with_runs(vec![run(1, Some(0.1))]);
+    let reqs = app.on_key(key(KeyCode::Enter));
+    let Request::Run { generation, .. } = reqs[0] else {
+        panic!()
+    };
+    app.on_loaded(Response::Run {
+        generation,
+        detail: Ok(Box::new(RunDetail {
+            run: run(1, Some(0.1)),
+            histories: BTreeMap::new(),
+        })),
+    });
+    app.live = true;
+    let reqs = app.tick();
+    let Request::Run { generation, .. } = reqs[0] else {
+        panic!("{reqs:?}")
+    };
+    app.on_loaded(Response::Run {
+        generation,
+        detail: Err("disk went away".into()),
+    });
+    assert!(
+        app.detail.ready().is_some(),
+        "a failed re-read keeps the detail"
+    );
+    let reqs = app.tick();
+    let Request::Run { generation, .. } = reqs[0] else {
+        panic!("{reqs:?}")
+    };
+    app.on_loaded(Response::Run {
+        generation,
+        detail: Ok(Box::new(RunDetail {
+            run: run(1, Some(0.9)),
+            histories: BTreeMap::new(),
+        })),
+    });
+    assert_eq!(
+        app.detail.ready().unwrap().run.data.metrics["acc"].value,
+        0.9
+    );
 }

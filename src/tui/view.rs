@@ -53,7 +53,14 @@ fn footer_line(app: &App) -> Line<'static> {
         Screen::Compare => "↑↓ scroll · m chart · Esc back · ? help · q quit",
         Screen::Chart => "[ ] metric · + - zoom · t step/time · Esc back · ? help · q quit",
     };
-    Line::styled(keys, DIM)
+    if app.live {
+        Line::from(vec![
+            Span::styled("LIVE ", Style::new().fg(Color::Green)),
+            Span::styled(keys, DIM),
+        ])
+    } else {
+        Line::styled(keys, DIM)
+    }
 }
 
 /// A window of `len` rows of height `height` that shows `selected`.
@@ -329,6 +336,7 @@ fn help(frame: &mut Frame, area: Rect) {
         Line::raw("s             sort by the next column; S reverses"),
         Line::raw("Space         mark a run       c m        compare / chart marked"),
         Line::raw("[ ]  + -  t   chart: metric, zoom, step or time on x"),
+        Line::raw("L             live mode: new runs and points every 2 s"),
         Line::raw("?             this help        q Ctrl-C   quit"),
         Line::raw(""),
         Line::styled("any key closes this help", DIM),
