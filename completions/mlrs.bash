@@ -5420,7 +5420,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__ui)
-            opts="-x -n -h --experiment-id --experiment-name --columns --live --tracking-uri --registry-uri --color --help"
+            opts="-x -n -h --experiment-id --experiment-name --columns --live --write --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1123,6 +1123,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --registry-uri 'The registry store [default: the tracking URI]'
             cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand --live 'Live mode: read the screen''s data again every 2 seconds (new runs, new metric points); `L` toggles it'
+            cand --write 'Allow changes (tag, delete or restore a run; move a version to a stage, set an alias), each behind a y/n confirmation; without it the UI is read-only'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

@@ -974,6 +974,7 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand ui" -l color -d 'Colour output
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand ui" -l live -d 'Live mode: read the screen\'s data again every 2 seconds (new runs, new metric points); `L` toggles it'
+complete -c mlrs -n "__fish_mlrs_using_subcommand ui" -l write -d 'Allow changes (tag, delete or restore a run; move a version to a stage, set an alias), each behind a y/n confirmation; without it the UI is read-only'
 complete -c mlrs -n "__fish_mlrs_using_subcommand ui" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -l registry-uri -d 'The registry store [default: the tracking URI]' -r

@@ -294,3 +294,61 @@ fn live_mode_shows_runs_and_points_logged_while_it_is_open() {
         std::thread::sleep(Duration::from_millis(30));
     }
 }
+
+#[test]
+fn with_write_a_confirmed_delete_reaches_the_store_and_without_it_nothing_changes() {
+    let s = Scratch::new();
+    seed(&s);
+    let before = s.snapshot();
+    // Read-only: d is refused with a hint, y afterwards does nothing.
+    let mut ui = Pty::spawn(&s, &["ui", "--experiment-name", "nightly"]);
+    ui.wait_for("3 runs");
+    ui.keys("d");
+    ui.wait_for("read-only");
+    ui.keys("y");
+    ui.keys("q");
+    wait_exit(&mut ui);
+    assert!(s.snapshot() == before, "a read-only UI changed the store");
+    // --write: the newest run (gamma) is deleted after y.
+    let mut ui = Pty::spawn(&s, &["ui", "--write", "--experiment-name", "nightly"]);
+    ui.wait_for("3 runs");
+    ui.keys("d");
+    ui.wait_for("Delete run");
+    ui.keys("y");
+    ui.wait_for("deleted (v shows deleted runs");
+    ui.wait_for(" 2 runs ");
+    ui.keys("q");
+    wait_exit(&mut ui);
+    let deleted = s
+        .run(&[
+            "runs",
+            "search",
+            "--experiment-names",
+            "nightly",
+            "-v",
+            "deleted_only",
+            "-o",
+            "json",
+        ])
+        .ok()
+        .json();
+    let names: Vec<&str> = deleted
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["info"]["run_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["gamma"]);
+}
+
+fn wait_exit(ui: &mut Pty) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(st) = ui.child.try_wait().unwrap() {
+            assert!(st.success(), "{st:?}");
+            return;
+        }
+        assert!(Instant::now() < deadline, "mlrs ui did not quit on q");
+        std::thread::sleep(Duration::from_millis(30));
+    }
+}

@@ -24,6 +24,10 @@ pub struct Args {
     /// `L` toggles it
     #[arg(long)]
     pub live: bool,
+    /// Allow changes (tag, delete or restore a run; move a version to a stage, set an alias),
+    /// each behind a y/n confirmation; without it the UI is read-only
+    #[arg(long)]
+    pub write: bool,
 }
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<()> {
@@ -34,5 +38,21 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<()> {
         (None, Some(name)) => Some(store.get_experiment_by_name(name)?),
         (None, None) => None,
     };
-    crate::tui::run(store, columns, start_in, args.live)
+    let registry = mlrs::backend::open_registry(
+        &ctx.registry_uri,
+        &ctx.tracking_uri,
+        Mode::AsIs,
+        ctx.warn.clone(),
+    )
+    .map_err(|e| e.to_string());
+    crate::tui::run(
+        store,
+        registry,
+        columns,
+        start_in,
+        crate::tui::Options {
+            live: args.live,
+            write: args.write,
+        },
+    )
 }

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use mlrs::entities::{Experiment, Metric, Run};
+use mlrs::entities::registry::{ModelVersion, RegisteredModel};
+use mlrs::entities::{Experiment, Metric, Run, ViewType};
 
 use crate::output::columns::{Column, parse_columns};
 
@@ -21,6 +22,10 @@ pub enum Screen {
     Compare,
     /// Metric histories of the marked runs, one line each.
     Chart,
+    /// The registered models (Tab from the experiments).
+    Models,
+    /// The versions of one registered model.
+    Versions,
 }
 
 /// The x axis of the metric chart.
@@ -58,7 +63,10 @@ pub enum Request {
         generation: u64,
         experiment_id: String,
         filter: String,
+        view: ViewType,
     },
+    /// A change to the store (`--write`), confirmed by the user (never dropped as stale).
+    Write(Action),
     Run {
         generation: u64,
         run_id: String,
@@ -70,6 +78,13 @@ pub enum Request {
     Chart {
         generation: u64,
         run_ids: Vec<String>,
+    },
+    Models {
+        generation: u64,
+    },
+    Versions {
+        generation: u64,
+        name: String,
     },
 }
 
@@ -123,6 +138,86 @@ pub enum Response {
         generation: u64,
         data: Result<ChartData, String>,
     },
+    Models {
+        generation: u64,
+        models: Result<Vec<RegisteredModel>, String>,
+    },
+    Versions {
+        generation: u64,
+        versions: Result<Vec<ModelVersion>, String>,
+    },
+    /// A write was made (what it did) or refused (why).
+    Written(Result<String, String>),
+}
+
+/// A change `--write` allows, each behind a confirmation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    SetTag {
+        run_id: String,
+        key: String,
+        value: String,
+    },
+    DeleteRun {
+        run_id: String,
+    },
+    RestoreRun {
+        run_id: String,
+    },
+    Transition {
+        name: String,
+        version: i64,
+        stage: String,
+    },
+    SetAlias {
+        name: String,
+        alias: String,
+        version: i64,
+    },
+}
+
+impl Action {
+    /// The confirmation question.
+    pub fn question(&self) -> String {
+        match self {
+            Action::SetTag { run_id, key, value } => {
+                format!("Set tag {key}={value} on run {run_id}?")
+            }
+            Action::DeleteRun { run_id } => format!("Delete run {run_id}?"),
+            Action::RestoreRun { run_id } => format!("Restore run {run_id}?"),
+            Action::Transition {
+                name,
+                version,
+                stage,
+            } => format!("Move version {version} of {name} to stage {stage}?"),
+            Action::SetAlias {
+                name,
+                alias,
+                version,
+            } => format!("Point alias {alias} of {name} at version {version}?"),
+        }
+    }
+}
+
+/// What a one-line prompt (`t`, `p`, `a` with `--write`) asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// `key=value` for a run tag.
+    Tag,
+    /// A stage for the selected model version.
+    Stage,
+    /// An alias for the selected model version.
+    Alias,
+}
+
+impl PromptKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            PromptKind::Tag => "tag (key=value)",
+            PromptKind::Stage => "stage (None, Staging, Production, Archived)",
+            PromptKind::Alias => "alias",
+        }
+    }
 }
 
 /// How many metric columns the runs table shows when `--columns` was not given.
@@ -167,6 +262,22 @@ pub struct App {
     pub x_axis: XAxis,
     /// The chart shows the last 1/2^zoom of the x range.
     pub zoom: u32,
+    pub models: Loadable<Vec<RegisteredModel>>,
+    pub model_sel: usize,
+    /// The registered model whose versions are shown.
+    pub model: Option<String>,
+    pub versions: Loadable<Vec<ModelVersion>>,
+    pub version_sel: usize,
+    /// `--write`: the store may be changed (each change confirmed).
+    pub write: bool,
+    /// Which runs the table shows (`v` cycles active, deleted, all).
+    pub view: ViewType,
+    /// A one-line prompt being typed.
+    pub prompt: Option<(PromptKind, String)>,
+    /// A change waiting for y/n.
+    pub confirm: Option<Action>,
+    /// The last outcome to tell the user, and whether it is an error.
+    pub message: Option<(String, bool)>,
     /// Live mode: `tick` reads the screen's data again (new runs, new metric points).
     pub live: bool,
     /// A live re-read is on its way (at most one at a time).
@@ -205,6 +316,16 @@ impl App {
             chart_key: 0,
             x_axis: XAxis::Step,
             zoom: 0,
+            models: Loadable::NotAsked,
+            model_sel: 0,
+            model: None,
+            versions: Loadable::NotAsked,
+            version_sel: 0,
+            write: false,
+            view: ViewType::ActiveOnly,
+            prompt: None,
+            confirm: None,
+            message: None,
             live: false,
             live_pending: false,
             incoming: None,
@@ -243,6 +364,7 @@ impl App {
             generation: self.generation,
             experiment_id,
             filter: self.filter.clone(),
+            view: self.view,
         }]
     }
 
@@ -333,11 +455,34 @@ impl App {
                     Err(e) => self.chart = Loadable::Failed(e),
                 }
             }
+            Response::Models { generation, models } if generation == self.generation => {
+                if let Ok(m) = &models {
+                    self.model_sel = self.model_sel.min(m.len().saturating_sub(1));
+                }
+                self.models = models.map_or_else(Loadable::Failed, Loadable::Ready);
+            }
+            Response::Versions {
+                generation,
+                versions,
+            } if generation == self.generation => {
+                if let Ok(v) = &versions {
+                    self.version_sel = self.version_sel.min(v.len().saturating_sub(1));
+                }
+                self.versions = versions.map_or_else(Loadable::Failed, Loadable::Ready);
+            }
+            Response::Written(result) => {
+                self.message = Some(match result {
+                    Ok(done) => (done, false),
+                    Err(e) => (e, true),
+                });
+            }
             // An answer to a question nobody is waiting for any more.
             Response::Runs { .. }
             | Response::Run { .. }
             | Response::Compare { .. }
-            | Response::Chart { .. } => {}
+            | Response::Chart { .. }
+            | Response::Models { .. }
+            | Response::Versions { .. } => {}
         }
     }
 
@@ -385,6 +530,8 @@ impl App {
             Screen::Experiments => self.experiments.ready().map_or(0, Vec::len),
             Screen::Runs => self.runs.ready().map_or(0, Vec::len),
             Screen::Compare => self.compare.ready().map_or(0, |t| t.rows.len()),
+            Screen::Models => self.models.ready().map_or(0, Vec::len),
+            Screen::Versions => self.versions.ready().map_or(0, Vec::len),
             Screen::Run | Screen::Chart => 0,
         }
     }
@@ -395,6 +542,8 @@ impl App {
             Screen::Experiments => &mut self.experiment_sel,
             Screen::Runs => &mut self.run_sel,
             Screen::Compare => &mut self.compare_scroll,
+            Screen::Models => &mut self.model_sel,
+            Screen::Versions => &mut self.version_sel,
             Screen::Run | Screen::Chart => return,
         };
         if len == 0 {
@@ -414,6 +563,33 @@ impl App {
     pub fn on_key(&mut self, key: KeyEvent) -> Vec<Request> {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             self.quit = true;
+            return Vec::new();
+        }
+        // A message stays until the next key.
+        self.message = None;
+        if let Some(action) = self.confirm.take() {
+            return match key.code {
+                KeyCode::Char('y') | KeyCode::Char('Y') => self.perform(action),
+                _ => {
+                    self.message = Some(("cancelled".into(), false));
+                    Vec::new()
+                }
+            };
+        }
+        if let Some((kind, mut text)) = self.prompt.take() {
+            match key.code {
+                KeyCode::Esc => return Vec::new(),
+                KeyCode::Enter => {
+                    self.ask_to_confirm(kind, text.trim());
+                    return Vec::new();
+                }
+                KeyCode::Backspace => {
+                    text.pop();
+                }
+                KeyCode::Char(c) => text.push(c),
+                _ => {}
+            }
+            self.prompt = Some((kind, text));
             return Vec::new();
         }
         if let Some(input) = &mut self.filter_input {
@@ -503,6 +679,30 @@ impl App {
                     XAxis::Time => XAxis::Step,
                 };
             }
+            KeyCode::Char('v') if self.screen == Screen::Runs => {
+                self.view = match self.view {
+                    ViewType::ActiveOnly => ViewType::DeletedOnly,
+                    ViewType::DeletedOnly => ViewType::All,
+                    ViewType::All => ViewType::ActiveOnly,
+                };
+                return self.search();
+            }
+            KeyCode::Char('t') if self.screen == Screen::Runs => self.start_prompt(PromptKind::Tag),
+            KeyCode::Char('d') if self.screen == Screen::Runs => {
+                self.confirm_on_run(|run_id| Action::DeleteRun { run_id });
+            }
+            KeyCode::Char('u') if self.screen == Screen::Runs => {
+                self.confirm_on_run(|run_id| Action::RestoreRun { run_id });
+            }
+            KeyCode::Char('p') if self.screen == Screen::Versions => {
+                self.start_prompt(PromptKind::Stage);
+            }
+            KeyCode::Char('a') if self.screen == Screen::Versions => {
+                self.start_prompt(PromptKind::Alias);
+            }
+            KeyCode::Tab if matches!(self.screen, Screen::Experiments | Screen::Models) => {
+                return self.switch_top();
+            }
             KeyCode::Char('r') => return self.refresh(),
             KeyCode::Char('L') => {
                 self.live = !self.live;
@@ -540,6 +740,7 @@ impl App {
                     generation: self.generation,
                     experiment_id,
                     filter: self.applied_filter.clone(),
+                    view: self.view,
                 }]
             }
             Screen::Run => match self.detail.ready() {
@@ -607,6 +808,122 @@ impl App {
         }]
     }
 
+    /// Whether changes are allowed; says how to allow them when not.
+    fn writable(&mut self) -> bool {
+        if !self.write {
+            self.message = Some((
+                "read-only: start `mlrs ui --write` to change the store".into(),
+                true,
+            ));
+        }
+        self.write
+    }
+
+    /// Opens the prompt for a change to the selected run or version (with `--write`).
+    fn start_prompt(&mut self, kind: PromptKind) {
+        let has_target = match kind {
+            PromptKind::Tag => self.selected_run().is_some(),
+            PromptKind::Stage | PromptKind::Alias => self.selected_version().is_some(),
+        };
+        if has_target && self.writable() {
+            self.prompt = Some((kind, String::new()));
+        }
+    }
+
+    /// Asks to confirm `action` on the selected run (with `--write`).
+    fn confirm_on_run(&mut self, action: impl FnOnce(String) -> Action) {
+        let Some(run_id) = self.selected_run().map(|r| r.info.run_id.clone()) else {
+            return;
+        };
+        if self.writable() {
+            self.confirm = Some(action(run_id));
+        }
+    }
+
+    /// Turns a finished prompt into the change to confirm (or a message saying what is wrong).
+    fn ask_to_confirm(&mut self, kind: PromptKind, text: &str) {
+        let action = match kind {
+            PromptKind::Tag => {
+                let Some(run_id) = self.selected_run().map(|r| r.info.run_id.clone()) else {
+                    return;
+                };
+                match text.split_once('=') {
+                    Some((k, v)) if !k.trim().is_empty() => Action::SetTag {
+                        run_id,
+                        key: k.trim().to_string(),
+                        value: v.to_string(),
+                    },
+                    _ => {
+                        self.message = Some((format!("a tag is key=value, not {text:?}"), true));
+                        return;
+                    }
+                }
+            }
+            PromptKind::Stage | PromptKind::Alias => {
+                let Some(v) = self.selected_version() else {
+                    return;
+                };
+                let (name, version) = (v.name.clone(), v.version);
+                if text.is_empty() {
+                    self.message = Some(("nothing typed".into(), true));
+                    return;
+                }
+                if kind == PromptKind::Stage {
+                    Action::Transition {
+                        name,
+                        version,
+                        stage: text.to_string(),
+                    }
+                } else {
+                    Action::SetAlias {
+                        name,
+                        alias: text.to_string(),
+                        version,
+                    }
+                }
+            }
+        };
+        self.confirm = Some(action);
+    }
+
+    /// Sends a confirmed change, then reads the screen again.
+    fn perform(&mut self, action: Action) -> Vec<Request> {
+        self.message = None;
+        let mut reqs = vec![Request::Write(action)];
+        // The reader answers in order: the re-read sees the change.
+        reqs.extend(match self.screen {
+            Screen::Runs => {
+                let sel = self.run_sel;
+                let r = self.search();
+                self.run_sel = sel;
+                r
+            }
+            _ => self.refresh(),
+        });
+        reqs
+    }
+
+    /// Tab: the experiments ⇄ the registered models.
+    fn switch_top(&mut self) -> Vec<Request> {
+        if self.screen == Screen::Models {
+            self.screen = Screen::Experiments;
+            return Vec::new();
+        }
+        self.screen = Screen::Models;
+        self.bump();
+        if self.models.ready().is_none() {
+            self.models = Loadable::Loading;
+        }
+        vec![Request::Models {
+            generation: self.generation,
+        }]
+    }
+
+    /// The version under the cursor of the versions table.
+    pub fn selected_version(&self) -> Option<&ModelVersion> {
+        self.versions.ready().and_then(|v| v.get(self.version_sel))
+    }
+
     fn chosen_runs_for_chart(&self) -> Vec<String> {
         self.chart_runs.clone()
     }
@@ -643,8 +960,34 @@ impl App {
                     run_id,
                 }]
             }
-            Screen::Run | Screen::Compare | Screen::Chart => Vec::new(),
+            Screen::Models => {
+                let Some(name) = self
+                    .models
+                    .ready()
+                    .and_then(|m| m.get(self.model_sel))
+                    .map(|m| m.name.clone())
+                else {
+                    return Vec::new();
+                };
+                self.open_versions(name)
+            }
+            Screen::Run | Screen::Compare | Screen::Chart | Screen::Versions => Vec::new(),
         }
+    }
+
+    fn open_versions(&mut self, name: String) -> Vec<Request> {
+        self.screen = Screen::Versions;
+        self.bump();
+        // Reading the same model again (after a change) keeps its versions on screen.
+        if self.model.as_deref() != Some(name.as_str()) || self.versions.ready().is_none() {
+            self.versions = Loadable::Loading;
+        }
+        self.version_sel = 0;
+        self.model = Some(name.clone());
+        vec![Request::Versions {
+            generation: self.generation,
+            name,
+        }]
     }
 
     fn back(&mut self) -> Vec<Request> {
@@ -665,6 +1008,12 @@ impl App {
                 self.experiment = None;
                 self.marked.clear();
             }
+            Screen::Versions => {
+                self.screen = Screen::Models;
+                self.versions = Loadable::NotAsked;
+                self.model = None;
+            }
+            Screen::Models => self.screen = Screen::Experiments,
             Screen::Experiments => {}
         }
         Vec::new()
@@ -679,6 +1028,20 @@ impl App {
                 self.enter()
             }
             Screen::Compare => self.open_compare(),
+            Screen::Models => {
+                self.screen = Screen::Experiments;
+                self.models = Loadable::Loading;
+                self.switch_top()
+            }
+            Screen::Versions => match self.model.clone() {
+                Some(name) => {
+                    let sel = self.version_sel;
+                    let reqs = self.open_versions(name);
+                    self.version_sel = sel;
+                    reqs
+                }
+                None => Vec::new(),
+            },
             Screen::Chart => {
                 let key = self.chart_key;
                 let reqs = self.open_chart();

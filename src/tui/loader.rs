@@ -5,46 +5,62 @@
 use std::collections::BTreeMap;
 use std::sync::mpsc::{Receiver, Sender};
 
-use mlrs::backend::TrackingStore;
+use mlrs::backend::{RegistryStore, TrackingStore};
 use mlrs::entities::{RunParts, ViewType};
 use mlrs::search::SearchQuery;
 
-use super::app::{ChartData, Request, Response, RunDetail};
+use super::app::{Action, ChartData, Request, Response, RunDetail};
 
 /// Runs per page of a runs search.
 pub const PAGE: i64 = 1000;
 /// Metric histories read for a run's detail (sparklines), at most.
 pub const MAX_HISTORIES: usize = 50;
 
-/// Serves `requests` from `store` until the UI hangs up.
-pub fn serve(
-    store: Box<dyn TrackingStore>,
-    requests: Receiver<Request>,
-    answers: Sender<Response>,
-) {
+/// The stores the UI reads: the tracking store, and the registry when one could be opened
+/// (else why not).
+pub struct Stores {
+    pub tracking: Box<dyn TrackingStore>,
+    pub registry: Result<Box<dyn RegistryStore>, String>,
+}
+
+/// Serves `requests` from `stores` until the UI hangs up.
+pub fn serve(stores: Stores, requests: Receiver<Request>, answers: Sender<Response>) {
     // An answer to a question the UI has moved on from is dropped there (by its generation).
     while let Ok(request) = requests.recv() {
-        if answer(&*store, request, &answers).is_err() {
+        if answer(&stores, request, &answers).is_err() {
             return; // the UI is gone
         }
     }
 }
 
 fn answer(
-    store: &dyn TrackingStore,
+    stores: &Stores,
     request: Request,
     answers: &Sender<Response>,
 ) -> Result<(), std::sync::mpsc::SendError<Response>> {
+    let store = &*stores.tracking;
+    let registry = || stores.registry.as_deref().map_err(Clone::clone);
     match request {
+        Request::Models { generation } => answers.send(Response::Models {
+            generation,
+            models: registry().and_then(|r| r.list_registered_models().map_err(|e| e.to_string())),
+        }),
+        Request::Versions { generation, name } => answers.send(Response::Versions {
+            generation,
+            versions: registry()
+                .and_then(|r| r.list_model_versions(&name).map_err(|e| e.to_string())),
+        }),
         Request::Experiments => answers.send(Response::Experiments(
             store
                 .list_experiments(ViewType::ActiveOnly)
                 .map_err(|e| e.to_string()),
         )),
+        Request::Write(action) => answers.send(Response::Written(write(stores, &action))),
         Request::Runs {
             generation,
             experiment_id,
             filter,
+            view,
         } => {
             let ids = [experiment_id];
             let mut token: Option<String> = None;
@@ -56,7 +72,7 @@ fn answer(
                     page_token: token.as_deref(),
                 };
                 let page = store
-                    .search_runs(&ids, ViewType::ActiveOnly, &query)
+                    .search_runs(&ids, view, &query)
                     .map_err(|e| e.to_string());
                 let (runs, next) = match page {
                     Ok(p) => {
@@ -88,7 +104,7 @@ fn answer(
             let table = run_ids
                 .iter()
                 .map(|id| store.get_run(id))
-                .collect::<mlrs::Result<Vec<_>>>()
+                .collect::<mlrs::Result<Vec<mlrs::entities::Run>>>()
                 .and_then(|runs| {
                     let c = crate::cli::compare::compare(
                         &runs,
@@ -133,6 +149,53 @@ fn answer(
                 generation,
                 detail: detail.map_err(|e| e.to_string()),
             })
+        }
+    }
+}
+
+/// Makes a confirmed change; says what was done, or why not.
+fn write(stores: &Stores, action: &Action) -> Result<String, String> {
+    let registry = || stores.registry.as_deref().map_err(Clone::clone);
+    let err = |e: mlrs::Error| e.to_string();
+    match action {
+        Action::SetTag { run_id, key, value } => {
+            stores.tracking.set_tag(run_id, key, value).map_err(err)?;
+            Ok(format!("tag {key}={value} set on run {run_id}"))
+        }
+        Action::DeleteRun { run_id } => {
+            stores.tracking.delete_run(run_id).map_err(err)?;
+            Ok(format!(
+                "run {run_id} deleted (v shows deleted runs, u restores)"
+            ))
+        }
+        Action::RestoreRun { run_id } => {
+            stores.tracking.restore_run(run_id).map_err(err)?;
+            Ok(format!("run {run_id} restored"))
+        }
+        Action::Transition {
+            name,
+            version,
+            stage,
+        } => {
+            let mv = registry()?
+                .transition_model_version_stage(name, &version.to_string(), stage, false)
+                .map_err(err)?;
+            Ok(format!(
+                "version {version} of {name} is now in stage {}",
+                mv.current_stage.as_str()
+            ))
+        }
+        Action::SetAlias {
+            name,
+            alias,
+            version,
+        } => {
+            registry()?
+                .set_registered_model_alias(name, alias, &version.to_string())
+                .map_err(err)?;
+            Ok(format!(
+                "alias {alias} of {name} points at version {version}"
+            ))
         }
     }
 }

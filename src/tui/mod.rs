@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
-use mlrs::backend::TrackingStore;
+use mlrs::backend::{RegistryStore, TrackingStore};
 use mlrs::entities::Experiment;
 use mlrs::{Error, Result};
 
@@ -27,12 +27,22 @@ const TICK: Duration = Duration::from_millis(50);
 /// How often live mode reads the screen's data again.
 const LIVE_EVERY: Duration = Duration::from_secs(2);
 
+/// How the UI starts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Read the screen's data again every `LIVE_EVERY`.
+    pub live: bool,
+    /// Allow confirmed changes to the store.
+    pub write: bool,
+}
+
 /// Runs the UI until the user quits. `start_in`: open that experiment's runs at once.
 pub fn run(
     store: Box<dyn TrackingStore>,
+    registry: std::result::Result<Box<dyn RegistryStore>, String>,
     columns: Option<Vec<Column>>,
     start_in: Option<Experiment>,
-    live: bool,
+    options: Options,
 ) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::invalid(
@@ -41,7 +51,11 @@ pub fn run(
     }
     let (requests, inbox) = mpsc::channel();
     let (answers, replies) = mpsc::channel();
-    std::thread::spawn(move || loader::serve(store, inbox, answers));
+    let stores = loader::Stores {
+        tracking: store,
+        registry,
+    };
+    std::thread::spawn(move || loader::serve(stores, inbox, answers));
     let send = |reqs: Vec<app::Request>| {
         for r in reqs {
             // The reader only stops when this loop has; nothing to do if it is gone.
@@ -49,7 +63,8 @@ pub fn run(
         }
     };
     let mut app = App::new(columns);
-    app.live = live;
+    app.live = options.live;
+    app.write = options.write;
     send(app.start());
     if let Some(exp) = start_in {
         send(app.open_experiment(exp));

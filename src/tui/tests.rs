@@ -677,3 +677,228 @@ fn live_mode_on_a_run_replaces_its_detail_when_the_answer_comes() {
         0.9
     );
 }
+
+use super::app::{Action, PromptKind};
+use mlrs::entities::ViewType;
+use mlrs::entities::registry::{ModelVersion, RegisteredModel, Stage};
+
+fn version(name: &str, v: i64, stage: Stage) -> ModelVersion {
+    ModelVersion {
+        name: name.into(),
+        version: v,
+        creation_timestamp: None,
+        last_updated_timestamp: None,
+        current_stage: stage,
+        description: None,
+        source: Some(format!("runs:/{v:032x}/model")),
+        run_id: Some(format!("{v:032x}")),
+        run_link: None,
+        status: "READY".into(),
+        status_message: None,
+        user_id: None,
+        storage_location: None,
+        model_id: None,
+        tags: BTreeMap::new(),
+        aliases: if v == 2 {
+            vec!["champion".into()]
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.on_key(ch(c));
+    }
+}
+
+#[test]
+fn without_write_every_change_is_refused_with_a_hint_and_nothing_is_asked() {
+    let mut app = app_with_runs(vec![run(1, None)]);
+    for k in ['d', 'u', 't'] {
+        assert!(app.on_key(ch(k)).is_empty());
+        assert_eq!(app.confirm, None);
+        assert_eq!(app.prompt, None);
+        let (text, is_error) = app.message.clone().unwrap();
+        assert!(is_error && text.contains("--write"), "{text}");
+    }
+    // The next key clears the message.
+    app.on_key(ch('j'));
+    assert_eq!(app.message, None);
+}
+
+#[test]
+fn with_write_a_delete_is_confirmed_first_and_the_table_is_read_again() {
+    let mut app = app_with_runs(vec![run(1, None), run(2, None)]);
+    app.write = true;
+    app.on_key(ch('j'));
+    assert!(app.on_key(ch('d')).is_empty());
+    let id = format!("{:032x}", 2);
+    assert_eq!(app.confirm, Some(Action::DeleteRun { run_id: id.clone() }));
+    assert!(app.on_key(ch('n')).is_empty(), "anything but y cancels");
+    assert_eq!(app.message, Some(("cancelled".into(), false)));
+    app.on_key(ch('d'));
+    let reqs = app.on_key(ch('y'));
+    assert_eq!(reqs[0], Request::Write(Action::DeleteRun { run_id: id }));
+    assert!(matches!(
+        reqs[1],
+        Request::Runs {
+            view: ViewType::ActiveOnly,
+            ..
+        }
+    ));
+    app.on_loaded(Response::Written(Ok("run deleted".into())));
+    assert_eq!(app.message, Some(("run deleted".into(), false)));
+    app.on_loaded(Response::Written(Err("The run must be active".into())));
+    assert_eq!(app.message, Some(("The run must be active".into(), true)));
+    // v shows deleted runs, where u restores.
+    let reqs = app.on_key(ch('v'));
+    assert!(matches!(
+        reqs[..],
+        [Request::Runs {
+            view: ViewType::DeletedOnly,
+            ..
+        }]
+    ));
+    assert_eq!(app.view, ViewType::DeletedOnly);
+}
+
+#[test]
+fn with_write_a_tag_is_typed_checked_and_confirmed() {
+    let mut app = app_with_runs(vec![run(1, None)]);
+    app.write = true;
+    app.on_key(ch('t'));
+    assert_eq!(app.prompt, Some((PromptKind::Tag, String::new())));
+    type_text(&mut app, "no-equals");
+    app.on_key(key(KeyCode::Enter));
+    assert_eq!(app.confirm, None);
+    assert!(app.message.as_ref().unwrap().1);
+    app.on_key(ch('t'));
+    type_text(&mut app, "team=ml ops");
+    app.on_key(key(KeyCode::Enter));
+    let expected = Action::SetTag {
+        run_id: format!("{:032x}", 1),
+        key: "team".into(),
+        value: "ml ops".into(),
+    };
+    assert_eq!(app.confirm, Some(expected.clone()));
+    assert!(expected.question().contains("team=ml ops"));
+    let reqs = app.on_key(ch('y'));
+    assert_eq!(reqs[0], Request::Write(expected));
+}
+
+#[test]
+fn tab_shows_the_registry_and_a_version_can_be_moved_to_a_stage_and_aliased() {
+    let mut app = App::new(None);
+    app.write = true;
+    app.start();
+    app.on_loaded(Response::Experiments(Ok(vec![experiment("0", "Default")])));
+    let reqs = app.on_key(key(KeyCode::Tab));
+    let Request::Models { generation } = reqs[0] else {
+        panic!("{reqs:?}")
+    };
+    assert_eq!(app.screen, Screen::Models);
+    let model = RegisteredModel {
+        name: "fraud".into(),
+        description: Some("the model".into()),
+        creation_timestamp: None,
+        last_updated_timestamp: None,
+        tags: BTreeMap::new(),
+        aliases: BTreeMap::from([("champion".to_string(), "2".to_string())]),
+        latest_versions: vec![
+            version("fraud", 1, Stage::Archived),
+            version("fraud", 2, Stage::Production),
+        ],
+    };
+    app.on_loaded(Response::Models {
+        generation,
+        models: Ok(vec![model]),
+    });
+    let reqs = app.on_key(key(KeyCode::Enter));
+    let Request::Versions {
+        generation,
+        ref name,
+    } = reqs[0]
+    else {
+        panic!("{reqs:?}")
+    };
+    assert_eq!(name, "fraud");
+    app.on_loaded(Response::Versions {
+        generation,
+        versions: Ok(vec![
+            version("fraud", 1, Stage::Archived),
+            version("fraud", 2, Stage::Production),
+        ]),
+    });
+    app.on_key(ch('j'));
+    app.on_key(ch('p'));
+    type_text(&mut app, "staging");
+    app.on_key(key(KeyCode::Enter));
+    let expected = Action::Transition {
+        name: "fraud".into(),
+        version: 2,
+        stage: "staging".into(),
+    };
+    assert_eq!(app.confirm, Some(expected.clone()));
+    let reqs = app.on_key(ch('y'));
+    assert_eq!(reqs[0], Request::Write(expected));
+    assert!(matches!(&reqs[1], Request::Versions { name, .. } if name == "fraud"));
+    assert_eq!(app.version_sel, 1, "the cursor stays on the version");
+    app.on_key(ch('a'));
+    type_text(&mut app, "challenger");
+    app.on_key(key(KeyCode::Enter));
+    assert_eq!(
+        app.confirm,
+        Some(Action::SetAlias {
+            name: "fraud".into(),
+            alias: "challenger".into(),
+            version: 2
+        })
+    );
+    app.on_key(key(KeyCode::Esc)); // cancels the confirmation
+    assert_eq!(app.confirm, None);
+    app.on_key(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Models);
+    app.on_key(key(KeyCode::Tab));
+    assert_eq!(app.screen, Screen::Experiments);
+}
+
+#[test]
+fn frame_versions_with_a_confirmation() {
+    let mut app = App::new(None);
+    app.write = true;
+    app.start();
+    app.on_loaded(Response::Experiments(Ok(vec![])));
+    let reqs = app.on_key(key(KeyCode::Tab));
+    let Request::Models { generation } = reqs[0] else {
+        panic!()
+    };
+    app.on_loaded(Response::Models {
+        generation,
+        models: Ok(vec![RegisteredModel {
+            name: "fraud".into(),
+            description: None,
+            creation_timestamp: None,
+            last_updated_timestamp: None,
+            tags: BTreeMap::new(),
+            aliases: BTreeMap::new(),
+            latest_versions: vec![],
+        }]),
+    });
+    let reqs = app.on_key(key(KeyCode::Enter));
+    let Request::Versions { generation, .. } = reqs[0] else {
+        panic!()
+    };
+    app.on_loaded(Response::Versions {
+        generation,
+        versions: Ok(vec![
+            version("fraud", 1, Stage::Archived),
+            version("fraud", 2, Stage::Production),
+        ]),
+    });
+    app.on_key(ch('p'));
+    type_text(&mut app, "Production");
+    app.on_key(key(KeyCode::Enter));
+    insta::assert_snapshot!(render(&app, 100, 10));
+}

@@ -28,14 +28,56 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Run => run(frame, main, app),
         Screen::Compare => compare(frame, main, app),
         Screen::Chart => chart(frame, main, app),
+        Screen::Models => models(frame, main, app),
+        Screen::Versions => versions(frame, main, app),
     }
     frame.render_widget(Paragraph::new(footer_line(app)), footer);
     if app.help {
         help(frame, frame.area());
     }
+    if let Some(action) = &app.confirm {
+        confirm(frame, frame.area(), &action.question());
+    }
+}
+
+fn confirm(frame: &mut Frame, area: Rect, question: &str) {
+    let w = (question.chars().count() as u16 + 4).clamp(30, area.width);
+    let h = 4.min(area.height);
+    let popup = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::raw(question.to_string()),
+            Line::styled("y: do it · any other key: cancel", DIM),
+        ])
+        .wrap(Wrap { trim: false })
+        .block(Block::default().borders(Borders::ALL).title(" confirm ")),
+        popup,
+    );
 }
 
 fn footer_line(app: &App) -> Line<'static> {
+    if let Some((kind, text)) = &app.prompt {
+        return Line::from(vec![
+            Span::styled(format!("{}: ", kind.label()), HEADER),
+            Span::raw(text.clone()),
+            Span::styled("▏", DIM),
+            Span::styled("   Enter confirm · Esc cancel", DIM),
+        ]);
+    }
+    if let Some((text, is_error)) = &app.message {
+        let style = if *is_error {
+            ERROR
+        } else {
+            Style::new().fg(Color::Green)
+        };
+        return Line::styled(text.clone(), style);
+    }
     if let Some(input) = &app.filter_input {
         return Line::from(vec![
             Span::styled("filter: ", HEADER),
@@ -45,7 +87,9 @@ fn footer_line(app: &App) -> Line<'static> {
         ]);
     }
     let keys = match app.screen {
-        Screen::Experiments => "↑↓ move · Enter open · r reload · ? help · q quit",
+        Screen::Experiments => "↑↓ move · Enter open · Tab models · r reload · ? help · q quit",
+        Screen::Models => "↑↓ move · Enter versions · Tab experiments · r reload · ? help · q quit",
+        Screen::Versions => "↑↓ move · p stage · a alias · Esc back · r reload · ? help · q quit",
         Screen::Runs => {
             "↑↓ move · Enter open · / filter · s/S sort · Space mark · c compare · m chart · Esc back · ? help"
         }
@@ -129,10 +173,15 @@ fn runs(frame: &mut Frame, area: Rect, app: &App) {
         .as_ref()
         .map(|e| e.name.clone())
         .unwrap_or_default();
+    let view = match app.view {
+        mlrs::entities::ViewType::ActiveOnly => "",
+        mlrs::entities::ViewType::DeletedOnly => " (deleted)",
+        mlrs::entities::ViewType::All => " (active and deleted)",
+    };
     let title = if app.filter.is_empty() {
-        format!(" Runs of {name} ")
+        format!(" Runs of {name}{view} ")
     } else {
-        format!(" Runs of {name} where {} ", app.filter)
+        format!(" Runs of {name}{view} where {} ", app.filter)
     };
     let (table_area, error_area) = match &app.filter_error {
         Some(_) => {
@@ -337,6 +386,10 @@ fn help(frame: &mut Frame, area: Rect) {
         Line::raw("Space         mark a run       c m        compare / chart marked"),
         Line::raw("[ ]  + -  t   chart: metric, zoom, step or time on x"),
         Line::raw("L             live mode: new runs and points every 2 s"),
+        Line::raw("Tab           experiments ⇄ registered models"),
+        Line::raw("v             runs: active, deleted, all"),
+        Line::raw("with --write: t tag · d delete · u restore a run;"),
+        Line::raw("              p stage · a alias a version (each confirmed)"),
         Line::raw("?             this help        q Ctrl-C   quit"),
         Line::raw(""),
         Line::styled("any key closes this help", DIM),
@@ -522,4 +575,115 @@ fn chart(frame: &mut Frame, area: Rect, app: &App) {
         )
         .y_axis(Axis::default().bounds(y).labels([label(y[0]), label(y[1])]));
     frame.render_widget(chart, area);
+}
+
+fn models(frame: &mut Frame, area: Rect, app: &App) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Registered models ");
+    let Some(list) = app.models.ready() else {
+        placeholder(frame, area, block, &app.models);
+        return;
+    };
+    let height = area.height.saturating_sub(3) as usize;
+    let (start, end) = window(list.len(), app.model_sel, height);
+    let rows = list[start..end].iter().map(|m| {
+        let latest = m
+            .latest_versions
+            .iter()
+            .map(|v| format!("{} ({})", v.version, v.current_stage.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let aliases = m
+            .aliases
+            .iter()
+            .map(|(a, v)| format!("{a}={v}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Row::new(vec![
+            m.name.clone(),
+            latest,
+            aliases,
+            m.description.clone().unwrap_or_default().replace('\n', " "),
+        ])
+    });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Fill(2),
+            Constraint::Fill(2),
+            Constraint::Fill(2),
+            Constraint::Fill(3),
+        ],
+    )
+    .header(Row::new(["name", "latest versions", "aliases", "description"]).style(HEADER))
+    .row_highlight_style(SELECTED)
+    .block(block.title_bottom(format!(
+        " {} model{} ",
+        list.len(),
+        if list.len() == 1 { "" } else { "s" }
+    )));
+    let mut state = TableState::default().with_selected(Some(app.model_sel.saturating_sub(start)));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn versions(frame: &mut Frame, area: Rect, app: &App) {
+    let name = app.model.clone().unwrap_or_default();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" Versions of {name} "));
+    let Some(list) = app.versions.ready() else {
+        placeholder(frame, area, block, &app.versions);
+        return;
+    };
+    let height = area.height.saturating_sub(3) as usize;
+    let (start, end) = window(list.len(), app.version_sel, height);
+    let rows = list[start..end].iter().map(|v| {
+        let stage = v.current_stage.as_str();
+        let style = match stage {
+            "Production" => Style::new().fg(Color::Green),
+            "Staging" => Style::new().fg(Color::Yellow),
+            "Archived" => DIM,
+            _ => Style::new(),
+        };
+        Row::new(vec![
+            Cell::from(v.version.to_string()),
+            Cell::from(stage).style(style),
+            Cell::from(v.aliases.join(", ")),
+            Cell::from(v.run_id.clone().unwrap_or_default()),
+            Cell::from(v.source.clone().unwrap_or_default()),
+            Cell::from(v.description.clone().unwrap_or_default().replace('\n', " ")),
+        ])
+    });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(7),
+            Constraint::Length(10),
+            Constraint::Fill(1),
+            Constraint::Length(32),
+            Constraint::Fill(3),
+            Constraint::Fill(2),
+        ],
+    )
+    .header(
+        Row::new([
+            "version",
+            "stage",
+            "aliases",
+            "run id",
+            "source",
+            "description",
+        ])
+        .style(HEADER),
+    )
+    .row_highlight_style(SELECTED)
+    .block(block.title_bottom(format!(
+        " {} version{} ",
+        list.len(),
+        if list.len() == 1 { "" } else { "s" }
+    )));
+    let mut state =
+        TableState::default().with_selected(Some(app.version_sel.saturating_sub(start)));
+    frame.render_stateful_widget(table, area, &mut state);
 }
