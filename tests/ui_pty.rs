@@ -352,3 +352,44 @@ fn wait_exit(ui: &mut Pty) {
         std::thread::sleep(Duration::from_millis(30));
     }
 }
+
+#[test]
+fn the_artifact_tree_of_a_run_unfolds_and_previews_a_text_file() {
+    let s = Scratch::new();
+    let (_, alpha) = seed(&s);
+    let dir = s.path().join("art");
+    std::fs::create_dir_all(dir.join("model")).unwrap();
+    std::fs::write(
+        dir.join("model").join("MLmodel"),
+        "artifact_path: model\nflavors: {}\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("weights.bin"), [0u8, 159, 146, 150]).unwrap();
+    s.run(&[
+        "artifacts",
+        "log-artifacts",
+        "-r",
+        &alpha,
+        "-l",
+        dir.to_str().unwrap(),
+    ])
+    .ok();
+    let mut ui = Pty::spawn(&s, &["ui", "--experiment-name", "nightly"]);
+    ui.wait_for("3 runs");
+    // alpha is the oldest run: last in the table.
+    ui.keys("G");
+    ui.keys("\r");
+    ui.wait_for(&alpha);
+    ui.keys("a");
+    ui.wait_for("▸ model");
+    ui.wait_for("weights.bin");
+    ui.keys("\r");
+    ui.wait_for("▾ model");
+    ui.keys("j\r");
+    ui.wait_for("artifact_path: model");
+    ui.wait_for("flavors: {}");
+    ui.keys("jj\r");
+    ui.wait_for("binary file, 4 bytes");
+    ui.keys("q");
+    wait_exit(&mut ui);
+}

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use mlrs::entities::registry::{ModelVersion, RegisteredModel};
-use mlrs::entities::{Experiment, Metric, Run, ViewType};
+use mlrs::entities::{Experiment, FileInfo, Metric, Run, ViewType};
 
 use crate::output::columns::{Column, parse_columns};
 
@@ -26,6 +26,26 @@ pub enum Screen {
     Models,
     /// The versions of one registered model.
     Versions,
+    /// The artifact tree of a run, with a preview of the selected file.
+    Artifacts,
+}
+
+/// One line of the artifact tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArtifactNode {
+    /// Relative to the run's artifact root.
+    pub path: String,
+    pub is_dir: bool,
+    pub size: Option<u64>,
+    pub depth: usize,
+    /// A directory whose children are listed below it.
+    pub expanded: bool,
+}
+
+impl ArtifactNode {
+    pub fn name(&self) -> &str {
+        self.path.rsplit('/').next().unwrap_or(&self.path)
+    }
 }
 
 /// The x axis of the metric chart.
@@ -85,6 +105,18 @@ pub enum Request {
     Versions {
         generation: u64,
         name: String,
+    },
+    /// The children of `path` ("" for the root) in a run's artifacts.
+    Artifacts {
+        generation: u64,
+        run_id: String,
+        path: String,
+    },
+    /// The start of one artifact file, as text.
+    Preview {
+        generation: u64,
+        run_id: String,
+        path: String,
     },
 }
 
@@ -148,6 +180,16 @@ pub enum Response {
     },
     /// A write was made (what it did) or refused (why).
     Written(Result<String, String>),
+    Artifacts {
+        generation: u64,
+        path: String,
+        files: Result<Vec<FileInfo>, String>,
+    },
+    Preview {
+        generation: u64,
+        path: String,
+        text: Result<String, String>,
+    },
 }
 
 /// A change `--write` allows, each behind a confirmation.
@@ -268,6 +310,11 @@ pub struct App {
     pub model: Option<String>,
     pub versions: Loadable<Vec<ModelVersion>>,
     pub version_sel: usize,
+    /// The run whose artifacts are shown, its tree, the cursor, and the file previewed.
+    pub artifact_run: Option<String>,
+    pub artifacts: Loadable<Vec<ArtifactNode>>,
+    pub artifact_sel: usize,
+    pub preview: Option<(String, Loadable<String>)>,
     /// `--write`: the store may be changed (each change confirmed).
     pub write: bool,
     /// Which runs the table shows (`v` cycles active, deleted, all).
@@ -321,6 +368,10 @@ impl App {
             model: None,
             versions: Loadable::NotAsked,
             version_sel: 0,
+            artifact_run: None,
+            artifacts: Loadable::NotAsked,
+            artifact_sel: 0,
+            preview: None,
             write: false,
             view: ViewType::ActiveOnly,
             prompt: None,
@@ -470,6 +521,22 @@ impl App {
                 }
                 self.versions = versions.map_or_else(Loadable::Failed, Loadable::Ready);
             }
+            Response::Artifacts {
+                generation,
+                path,
+                files,
+            } if generation == self.generation => self.on_artifacts(&path, files),
+            Response::Preview {
+                generation,
+                path,
+                text,
+            } if generation == self.generation => {
+                if let Some((shown, slot)) = &mut self.preview
+                    && *shown == path
+                {
+                    *slot = text.map_or_else(Loadable::Failed, Loadable::Ready);
+                }
+            }
             Response::Written(result) => {
                 self.message = Some(match result {
                     Ok(done) => (done, false),
@@ -482,7 +549,9 @@ impl App {
             | Response::Compare { .. }
             | Response::Chart { .. }
             | Response::Models { .. }
-            | Response::Versions { .. } => {}
+            | Response::Versions { .. }
+            | Response::Artifacts { .. }
+            | Response::Preview { .. } => {}
         }
     }
 
@@ -532,6 +601,7 @@ impl App {
             Screen::Compare => self.compare.ready().map_or(0, |t| t.rows.len()),
             Screen::Models => self.models.ready().map_or(0, Vec::len),
             Screen::Versions => self.versions.ready().map_or(0, Vec::len),
+            Screen::Artifacts => self.artifacts.ready().map_or(0, Vec::len),
             Screen::Run | Screen::Chart => 0,
         }
     }
@@ -544,6 +614,7 @@ impl App {
             Screen::Compare => &mut self.compare_scroll,
             Screen::Models => &mut self.model_sel,
             Screen::Versions => &mut self.version_sel,
+            Screen::Artifacts => &mut self.artifact_sel,
             Screen::Run | Screen::Chart => return,
         };
         if len == 0 {
@@ -694,6 +765,7 @@ impl App {
             KeyCode::Char('u') if self.screen == Screen::Runs => {
                 self.confirm_on_run(|run_id| Action::RestoreRun { run_id });
             }
+            KeyCode::Char('a') if self.screen == Screen::Run => return self.open_artifacts(),
             KeyCode::Char('p') if self.screen == Screen::Versions => {
                 self.start_prompt(PromptKind::Stage);
             }
@@ -971,8 +1043,101 @@ impl App {
                 };
                 self.open_versions(name)
             }
+            Screen::Artifacts => self.open_artifact(),
             Screen::Run | Screen::Compare | Screen::Chart | Screen::Versions => Vec::new(),
         }
+    }
+
+    fn open_artifacts(&mut self) -> Vec<Request> {
+        let Some(run_id) = self.detail.ready().map(|d| d.run.info.run_id.clone()) else {
+            return Vec::new();
+        };
+        self.screen = Screen::Artifacts;
+        self.bump();
+        self.artifacts = Loadable::Loading;
+        self.artifact_sel = 0;
+        self.preview = None;
+        self.artifact_run = Some(run_id.clone());
+        vec![Request::Artifacts {
+            generation: self.generation,
+            run_id,
+            path: String::new(),
+        }]
+    }
+
+    /// Enter on the tree: a directory folds or unfolds (listed on first open), a file is
+    /// previewed.
+    fn open_artifact(&mut self) -> Vec<Request> {
+        let (Some(run_id), Loadable::Ready(nodes)) =
+            (self.artifact_run.clone(), &mut self.artifacts)
+        else {
+            return Vec::new();
+        };
+        let Some(node) = nodes.get(self.artifact_sel).cloned() else {
+            return Vec::new();
+        };
+        if !node.is_dir {
+            self.preview = Some((node.path.clone(), Loadable::Loading));
+            return vec![Request::Preview {
+                generation: self.generation,
+                run_id,
+                path: node.path,
+            }];
+        }
+        if node.expanded {
+            // Fold: drop everything below it.
+            let i = self.artifact_sel;
+            let end = nodes[i + 1..]
+                .iter()
+                .position(|n| n.depth <= node.depth)
+                .map_or(nodes.len(), |p| i + 1 + p);
+            nodes.drain(i + 1..end);
+            nodes[i].expanded = false;
+            return Vec::new();
+        }
+        nodes[self.artifact_sel].expanded = true;
+        vec![Request::Artifacts {
+            generation: self.generation,
+            run_id,
+            path: node.path,
+        }]
+    }
+
+    fn on_artifacts(&mut self, path: &str, files: Result<Vec<FileInfo>, String>) {
+        let files = match files {
+            Ok(f) => f,
+            Err(e) if path.is_empty() => {
+                self.artifacts = Loadable::Failed(e);
+                return;
+            }
+            Err(e) => {
+                self.message = Some((e, true));
+                return;
+            }
+        };
+        let node = |f: FileInfo, depth| ArtifactNode {
+            path: f.path,
+            is_dir: f.is_dir,
+            size: f.file_size,
+            depth,
+            expanded: false,
+        };
+        if path.is_empty() {
+            self.artifacts = Loadable::Ready(files.into_iter().map(|f| node(f, 0)).collect());
+            return;
+        }
+        let Loadable::Ready(nodes) = &mut self.artifacts else {
+            return;
+        };
+        let Some(i) = nodes
+            .iter()
+            .position(|n| n.path == path && n.is_dir && n.expanded)
+        else {
+            return;
+        };
+        let depth = nodes[i].depth + 1;
+        let children: Vec<ArtifactNode> = files.into_iter().map(|f| node(f, depth)).collect();
+        nodes.splice(i + 1..i + 1, children);
     }
 
     fn open_versions(&mut self, name: String) -> Vec<Request> {
@@ -1014,6 +1179,11 @@ impl App {
                 self.model = None;
             }
             Screen::Models => self.screen = Screen::Experiments,
+            Screen::Artifacts => {
+                self.screen = Screen::Run;
+                self.artifacts = Loadable::NotAsked;
+                self.preview = None;
+            }
             Screen::Experiments => {}
         }
         Vec::new()
@@ -1028,6 +1198,7 @@ impl App {
                 self.enter()
             }
             Screen::Compare => self.open_compare(),
+            Screen::Artifacts => self.open_artifacts(),
             Screen::Models => {
                 self.screen = Screen::Experiments;
                 self.models = Loadable::Loading;

@@ -11,6 +11,9 @@ use mlrs::search::SearchQuery;
 
 use super::app::{Action, ChartData, Request, Response, RunDetail};
 
+/// How much of a file the artifact preview shows.
+pub const PREVIEW_BYTES: usize = 64 * 1024;
+
 /// Runs per page of a runs search.
 pub const PAGE: i64 = 1000;
 /// Metric histories read for a run's detail (sparklines), at most.
@@ -55,6 +58,26 @@ fn answer(
                 .list_experiments(ViewType::ActiveOnly)
                 .map_err(|e| e.to_string()),
         )),
+        Request::Artifacts {
+            generation,
+            run_id,
+            path,
+        } => answers.send(Response::Artifacts {
+            generation,
+            files: store
+                .list_artifacts(&run_id, &path)
+                .map_err(|e| e.to_string()),
+            path,
+        }),
+        Request::Preview {
+            generation,
+            run_id,
+            path,
+        } => answers.send(Response::Preview {
+            generation,
+            text: preview(store, &run_id, &path),
+            path,
+        }),
         Request::Write(action) => answers.send(Response::Written(write(stores, &action))),
         Request::Runs {
             generation,
@@ -197,5 +220,48 @@ fn write(stores: &Stores, action: &Action) -> Result<String, String> {
                 "alias {alias} of {name} points at version {version}"
             ))
         }
+    }
+}
+
+/// The start of an artifact file as text: copied into a scratch directory (that is how every
+/// backend hands out files, a tracking server's included), read up to `PREVIEW_BYTES`, and
+/// removed again. A file that is not text says so, with its size.
+fn preview(store: &dyn TrackingStore, run_id: &str, path: &str) -> Result<String, String> {
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("mlrs-ui-{}-{n}", std::process::id()));
+    let result = (|| {
+        let local = store
+            .download_artifacts(run_id, path, &dir)
+            .map_err(|e| e.to_string())?;
+        let size = std::fs::metadata(&local).map(|m| m.len()).unwrap_or(0);
+        let mut bytes = Vec::with_capacity(PREVIEW_BYTES.min(size as usize));
+        use std::io::Read;
+        std::fs::File::open(&local)
+            .and_then(|f| f.take(PREVIEW_BYTES as u64).read_to_end(&mut bytes))
+            .map_err(|e| format!("{}: {e}", local.display()))?;
+        Ok(text_preview(&bytes, size))
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+/// `bytes` (the first part of a file of `size` bytes) as text, or a line saying it is binary.
+pub fn text_preview(bytes: &[u8], size: u64) -> String {
+    // A cut may split a UTF-8 sequence at the end: tolerate that, not invalid text elsewhere.
+    let valid = match std::str::from_utf8(bytes) {
+        Ok(t) => Some(t),
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&bytes[..e.valid_up_to()]).ok(),
+        Err(_) => None,
+    };
+    match valid {
+        Some(t) if !t.contains('\0') => {
+            let mut out = t.replace('\t', "    ");
+            if (bytes.len() as u64) < size {
+                out.push_str(&format!("\n… ({size} bytes, first {} shown)", bytes.len()));
+            }
+            out
+        }
+        _ => format!("binary file, {size} bytes"),
     }
 }

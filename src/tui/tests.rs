@@ -902,3 +902,142 @@ fn frame_versions_with_a_confirmation() {
     app.on_key(key(KeyCode::Enter));
     insta::assert_snapshot!(render(&app, 100, 10));
 }
+
+use mlrs::entities::FileInfo;
+
+fn file(path: &str, is_dir: bool, size: Option<u64>) -> FileInfo {
+    FileInfo {
+        path: path.into(),
+        is_dir,
+        file_size: size,
+    }
+}
+
+/// An app on the artifact screen of run 1, its root listed.
+fn app_on_artifacts() -> (App, u64) {
+    let mut app = app_with_runs(vec![run(1, None)]);
+    let reqs = app.on_key(key(KeyCode::Enter));
+    let Request::Run { generation, .. } = reqs[0] else {
+        panic!()
+    };
+    app.on_loaded(Response::Run {
+        generation,
+        detail: Ok(Box::new(RunDetail {
+            run: run(1, None),
+            histories: BTreeMap::new(),
+        })),
+    });
+    let reqs = app.on_key(ch('a'));
+    let Request::Artifacts {
+        generation,
+        ref run_id,
+        ref path,
+    } = reqs[0]
+    else {
+        panic!("{reqs:?}")
+    };
+    assert_eq!(
+        (run_id.as_str(), path.as_str()),
+        (format!("{:032x}", 1).as_str(), "")
+    );
+    app.on_loaded(Response::Artifacts {
+        generation,
+        path: String::new(),
+        files: Ok(vec![
+            file("model", true, None),
+            file("notes.txt", false, Some(12)),
+        ]),
+    });
+    (app, generation)
+}
+
+#[test]
+fn the_artifact_tree_unfolds_folds_and_previews_the_selected_file() {
+    let (mut app, generation) = app_on_artifacts();
+    assert_eq!(app.screen, Screen::Artifacts);
+    let reqs = app.on_key(key(KeyCode::Enter));
+    assert!(matches!(&reqs[..], [Request::Artifacts { path, .. }] if path == "model"));
+    app.on_loaded(Response::Artifacts {
+        generation,
+        path: "model".into(),
+        files: Ok(vec![
+            file("model/MLmodel", false, Some(80)),
+            file("model/data", true, None),
+        ]),
+    });
+    let paths: Vec<(String, usize)> = app
+        .artifacts
+        .ready()
+        .unwrap()
+        .iter()
+        .map(|n| (n.path.clone(), n.depth))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            ("model".into(), 0),
+            ("model/MLmodel".into(), 1),
+            ("model/data".into(), 1),
+            ("notes.txt".into(), 0)
+        ]
+    );
+    // A file: its preview is asked for; an answer for another path is ignored.
+    app.on_key(ch('j'));
+    let reqs = app.on_key(key(KeyCode::Enter));
+    assert!(matches!(&reqs[..], [Request::Preview { path, .. }] if path == "model/MLmodel"));
+    app.on_loaded(Response::Preview {
+        generation,
+        path: "notes.txt".into(),
+        text: Ok("other".into()),
+    });
+    assert_eq!(
+        app.preview,
+        Some(("model/MLmodel".into(), Loadable::Loading))
+    );
+    app.on_loaded(Response::Preview {
+        generation,
+        path: "model/MLmodel".into(),
+        text: Ok("flavors: {}".into()),
+    });
+    assert_eq!(
+        app.preview,
+        Some((
+            "model/MLmodel".into(),
+            Loadable::Ready("flavors: {}".into())
+        ))
+    );
+    // Folding the directory drops its children.
+    app.on_key(key(KeyCode::Home));
+    assert!(app.on_key(key(KeyCode::Enter)).is_empty());
+    assert_eq!(app.artifacts.ready().unwrap().len(), 2);
+    // Esc goes back to the run.
+    app.on_key(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Run);
+}
+
+#[test]
+fn previews_are_text_cut_at_a_limit_or_say_binary() {
+    use super::loader::text_preview;
+    assert_eq!(text_preview(b"a\tb\n", 4), "a    b\n");
+    // A cut through a multi-byte character at the end is not binary.
+    let cut = &"héllo".as_bytes()[..2];
+    assert_eq!(text_preview(cut, 100), "h\n… (100 bytes, first 2 shown)");
+    assert_eq!(
+        text_preview(&[0x89, b'P', b'N', b'G', 0, 1], 6),
+        "binary file, 6 bytes"
+    );
+    assert_eq!(text_preview(b"nul\0inside", 10), "binary file, 10 bytes");
+}
+
+#[test]
+fn frame_artifacts_with_a_preview() {
+    let (mut app, generation) = app_on_artifacts();
+    app.on_key(ch('j'));
+    app.on_key(key(KeyCode::Enter));
+    app.on_loaded(Response::Preview {
+        generation,
+        path: "notes.txt".into(),
+        text: Ok("first line\nsecond line".into()),
+    });
+    insta::assert_snapshot!(render(&app, 90, 8));
+}

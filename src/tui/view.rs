@@ -30,6 +30,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Chart => chart(frame, main, app),
         Screen::Models => models(frame, main, app),
         Screen::Versions => versions(frame, main, app),
+        Screen::Artifacts => artifacts(frame, main, app),
     }
     frame.render_widget(Paragraph::new(footer_line(app)), footer);
     if app.help {
@@ -93,7 +94,10 @@ fn footer_line(app: &App) -> Line<'static> {
         Screen::Runs => {
             "↑↓ move · Enter open · / filter · s/S sort · Space mark · c compare · m chart · Esc back · ? help"
         }
-        Screen::Run => "Esc back · r reload · ? help · q quit",
+        Screen::Run => "a artifacts · Esc back · r reload · ? help · q quit",
+        Screen::Artifacts => {
+            "↑↓ move · Enter open folder / preview file · Esc back · ? help · q quit"
+        }
         Screen::Compare => "↑↓ scroll · m chart · Esc back · ? help · q quit",
         Screen::Chart => "[ ] metric · + - zoom · t step/time · Esc back · ? help · q quit",
     };
@@ -387,6 +391,7 @@ fn help(frame: &mut Frame, area: Rect) {
         Line::raw("[ ]  + -  t   chart: metric, zoom, step or time on x"),
         Line::raw("L             live mode: new runs and points every 2 s"),
         Line::raw("Tab           experiments ⇄ registered models"),
+        Line::raw("a             run: its artifact tree, Enter previews a file"),
         Line::raw("v             runs: active, deleted, all"),
         Line::raw("with --write: t tag · d delete · u restore a run;"),
         Line::raw("              p stage · a alias a version (each confirmed)"),
@@ -686,4 +691,69 @@ fn versions(frame: &mut Frame, area: Rect, app: &App) {
     let mut state =
         TableState::default().with_selected(Some(app.version_sel.saturating_sub(start)));
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn artifacts(frame: &mut Frame, area: Rect, app: &App) {
+    let run: String = app
+        .artifact_run
+        .clone()
+        .unwrap_or_default()
+        .chars()
+        .take(8)
+        .collect();
+    let [tree_area, preview_area] =
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" Artifacts of {run} "));
+    let Some(nodes) = app.artifacts.ready() else {
+        placeholder(frame, tree_area, block, &app.artifacts);
+        return;
+    };
+    if nodes.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled("no artifacts", DIM)).block(block),
+            tree_area,
+        );
+    } else {
+        let height = tree_area.height.saturating_sub(2) as usize;
+        let (start, end) = window(nodes.len(), app.artifact_sel, height);
+        let rows = nodes[start..end].iter().map(|n| {
+            let icon = match (n.is_dir, n.expanded) {
+                (true, true) => "▾ ",
+                (true, false) => "▸ ",
+                (false, _) => "  ",
+            };
+            let size = n.size.map(|s| s.to_string()).unwrap_or_default();
+            Row::new(vec![
+                Cell::from(format!("{}{icon}{}", "  ".repeat(n.depth), n.name())),
+                Cell::from(size).style(DIM),
+            ])
+        });
+        let table = Table::new(rows, [Constraint::Fill(1), Constraint::Length(10)])
+            .row_highlight_style(SELECTED)
+            .block(block);
+        let mut state =
+            TableState::default().with_selected(Some(app.artifact_sel.saturating_sub(start)));
+        frame.render_stateful_widget(table, tree_area, &mut state);
+    }
+    let (title, body) = match &app.preview {
+        None => (
+            " Preview ".to_string(),
+            vec![Line::styled("Enter on a file shows its start here", DIM)],
+        ),
+        Some((path, Loadable::Ready(text))) => (
+            format!(" {path} "),
+            text.lines().map(|l| Line::raw(l.to_string())).collect(),
+        ),
+        Some((path, Loadable::Failed(e))) => (
+            format!(" {path} "),
+            vec![Line::styled(format!("error: {e}"), ERROR)],
+        ),
+        Some((path, _)) => (format!(" {path} "), vec![Line::styled("loading…", DIM)]),
+    };
+    frame.render_widget(
+        Paragraph::new(body).block(Block::default().borders(Borders::ALL).title(title)),
+        preview_area,
+    );
 }
