@@ -393,3 +393,25 @@ fn the_artifact_tree_of_a_run_unfolds_and_previews_a_text_file() {
     ui.keys("q");
     wait_exit(&mut ui);
 }
+
+#[test]
+fn the_mouse_selects_and_opens_rows_in_a_real_terminal() {
+    let s = Scratch::new();
+    seed(&s);
+    let mut ui = Pty::spawn(&s, &["ui"]);
+    ui.wait_for("nightly");
+    // SGR mouse reports (what crossterm enables): press then release, 1-based column;row.
+    // Experiments: border row 1, header row 2, Default row 3, nightly row 4.
+    let click = |ui: &mut Pty, row: u16| ui.keys(&format!("\x1b[<0;10;{row}M\x1b[<0;10;{row}m"));
+    click(&mut ui, 4);
+    click(&mut ui, 4);
+    ui.wait_for("Runs of nightly");
+    ui.wait_for("3 runs");
+    // The wheel moves the cursor down; a click on the last run (row 5) and again opens it.
+    ui.keys("\x1b[<65;10;5M");
+    click(&mut ui, 5);
+    click(&mut ui, 5);
+    ui.wait_for("Run alpha");
+    ui.keys("q");
+    wait_exit(&mut ui);
+}

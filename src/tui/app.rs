@@ -5,7 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 use mlrs::entities::registry::{ModelVersion, RegisteredModel};
 use mlrs::entities::{Experiment, FileInfo, Metric, Run, ViewType};
@@ -28,6 +30,15 @@ pub enum Screen {
     Versions,
     /// The artifact tree of a run, with a preview of the selected file.
     Artifacts,
+}
+
+/// Where the list of the current screen was drawn: its first row on the terminal, the index
+/// of the item in that row, and how many rows it has (for the mouse).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ListGeometry {
+    pub top: u16,
+    pub start: usize,
+    pub rows: u16,
 }
 
 /// One line of the artifact tree.
@@ -315,6 +326,8 @@ pub struct App {
     pub artifacts: Loadable<Vec<ArtifactNode>>,
     pub artifact_sel: usize,
     pub preview: Option<(String, Loadable<String>)>,
+    /// Set by the view each frame, read by `on_mouse`.
+    pub list_geometry: std::cell::Cell<Option<ListGeometry>>,
     /// `--write`: the store may be changed (each change confirmed).
     pub write: bool,
     /// Which runs the table shows (`v` cycles active, deleted, all).
@@ -372,6 +385,7 @@ impl App {
             artifacts: Loadable::NotAsked,
             artifact_sel: 0,
             preview: None,
+            list_geometry: std::cell::Cell::new(None),
             write: false,
             view: ViewType::ActiveOnly,
             prompt: None,
@@ -779,6 +793,49 @@ impl App {
             KeyCode::Char('L') => {
                 self.live = !self.live;
                 return self.tick();
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// The mouse: the wheel scrolls, a click selects the row under it, a click on the
+    /// selected row opens it (as Enter).
+    pub fn on_mouse(&mut self, event: MouseEvent) -> Vec<Request> {
+        if self.help
+            || self.confirm.is_some()
+            || self.prompt.is_some()
+            || self.filter_input.is_some()
+        {
+            return Vec::new();
+        }
+        match event.kind {
+            MouseEventKind::ScrollDown => self.move_selection(3),
+            MouseEventKind::ScrollUp => self.move_selection(-3),
+            MouseEventKind::Down(MouseButton::Left) => {
+                let Some(g) = self.list_geometry.get() else {
+                    return Vec::new();
+                };
+                if event.row < g.top || event.row >= g.top + g.rows {
+                    return Vec::new();
+                }
+                let index = g.start + (event.row - g.top) as usize;
+                if index >= self.list_len() {
+                    return Vec::new();
+                }
+                let current = match self.screen {
+                    Screen::Experiments => self.experiment_sel,
+                    Screen::Runs => self.run_sel,
+                    Screen::Models => self.model_sel,
+                    Screen::Versions => self.version_sel,
+                    Screen::Artifacts => self.artifact_sel,
+                    Screen::Compare => self.compare_scroll,
+                    Screen::Run | Screen::Chart => return Vec::new(),
+                };
+                if index == current {
+                    return self.enter();
+                }
+                self.move_selection(index as isize - current as isize);
             }
             _ => {}
         }

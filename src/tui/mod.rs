@@ -13,7 +13,9 @@ use std::io::IsTerminal;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
+};
 
 use mlrs::backend::{RegistryStore, TrackingStore};
 use mlrs::entities::Experiment;
@@ -71,6 +73,7 @@ pub fn run(
     }
     let mut terminal = ratatui::try_init().map_err(|e| Error::Failed(format!("terminal: {e}")))?;
     let outcome = (|| -> std::io::Result<()> {
+        ratatui::crossterm::execute!(std::io::stdout(), EnableMouseCapture)?;
         let mut last_live = std::time::Instant::now();
         while !app.quit {
             terminal.draw(|frame| view::draw(frame, &app))?;
@@ -78,11 +81,12 @@ pub fn run(
                 last_live = std::time::Instant::now();
                 send(app.tick());
             }
-            if event::poll(TICK)?
-                && let Event::Key(key) = event::read()?
-                && key.kind == KeyEventKind::Press
-            {
-                send(app.on_key(key));
+            if event::poll(TICK)? {
+                match event::read()? {
+                    Event::Key(key) if key.kind == KeyEventKind::Press => send(app.on_key(key)),
+                    Event::Mouse(m) => send(app.on_mouse(m)),
+                    _ => {}
+                }
             }
             while let Ok(reply) = replies.try_recv() {
                 app.on_loaded(reply);
@@ -90,6 +94,7 @@ pub fn run(
         }
         Ok(())
     })();
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     outcome.map_err(|e| Error::Failed(format!("terminal: {e}")))
 }

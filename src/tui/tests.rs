@@ -1041,3 +1041,40 @@ fn frame_artifacts_with_a_preview() {
     });
     insta::assert_snapshot!(render(&app, 90, 8));
 }
+
+#[test]
+fn the_mouse_wheel_scrolls_a_click_selects_and_a_second_click_opens() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mouse = |kind, row| MouseEvent {
+        kind,
+        column: 5,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    let mut app = app_with_runs((1..=8).map(|i| run(i, None)).collect());
+    // The view says where the rows are: border (row 0), header (row 1), runs from row 2.
+    render(&app, 80, 12);
+    app.on_mouse(mouse(MouseEventKind::ScrollDown, 5));
+    assert_eq!(app.run_sel, 3);
+    app.on_mouse(mouse(MouseEventKind::ScrollUp, 5));
+    assert_eq!(app.run_sel, 0);
+    assert!(
+        app.on_mouse(mouse(MouseEventKind::Down(MouseButton::Left), 4))
+            .is_empty()
+    );
+    assert_eq!(app.run_sel, 2, "the third row is under row 4");
+    assert!(
+        app.on_mouse(mouse(MouseEventKind::Down(MouseButton::Left), 1))
+            .is_empty(),
+        "the header"
+    );
+    assert!(
+        app.on_mouse(mouse(MouseEventKind::Down(MouseButton::Left), 11))
+            .is_empty(),
+        "the footer"
+    );
+    assert_eq!(app.run_sel, 2);
+    let reqs = app.on_mouse(mouse(MouseEventKind::Down(MouseButton::Left), 4));
+    assert!(matches!(&reqs[..], [Request::Run { run_id, .. }] if run_id == &format!("{:032x}", 3)));
+    assert_eq!(app.screen, Screen::Run);
+}

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, Table
 use mlrs::entities::Run;
 use mlrs::store::metric_history::python_float_repr;
 
-use super::app::{App, Loadable, RunDetail, Screen, cell_text};
+use super::app::{App, ListGeometry, Loadable, RunDetail, Screen, cell_text};
 use crate::output::sparkline::sparkline;
 
 const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED);
@@ -20,6 +20,7 @@ const ERROR: Style = Style::new().fg(Color::Red);
 
 /// Draws the whole UI.
 pub fn draw(frame: &mut Frame, app: &App) {
+    app.list_geometry.set(None);
     let [main, footer] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(frame.area());
     match app.screen {
@@ -122,6 +123,17 @@ fn window(len: usize, selected: usize, height: usize) -> (usize, usize) {
     (start, (start + height).min(len))
 }
 
+/// Records where a list's rows start (a bordered table: after the border and, with a header,
+/// the header row), for the mouse.
+fn record(app: &App, area: Rect, header: bool, start: usize) {
+    let top = area.y + 1 + u16::from(header);
+    app.list_geometry.set(Some(ListGeometry {
+        top,
+        start,
+        rows: area.height.saturating_sub(2 + u16::from(header)),
+    }));
+}
+
 fn placeholder<T>(frame: &mut Frame, area: Rect, block: Block, data: &Loadable<T>) -> bool {
     let text = match data {
         Loadable::Ready(_) => return false,
@@ -145,6 +157,7 @@ fn experiments(frame: &mut Frame, area: Rect, app: &App) {
     let list = app.experiments.ready().expect("ready");
     let height = area.height.saturating_sub(3) as usize;
     let (start, end) = window(list.len(), app.experiment_sel, height);
+    record(app, area, true, start);
     let rows = list[start..end].iter().map(|e| {
         Row::new(vec![
             Cell::from(e.experiment_id.clone()),
@@ -214,6 +227,7 @@ fn runs(frame: &mut Frame, area: Rect, app: &App) {
     let columns = app.shown_columns();
     let height = table_area.height.saturating_sub(3) as usize;
     let (start, end) = window(list.len(), app.run_sel, height);
+    record(app, table_area, true, start);
     let header = columns.iter().enumerate().map(|(i, c)| {
         let mark = match app.sort {
             Some((s, false)) if s == i => " ▲",
@@ -592,6 +606,7 @@ fn models(frame: &mut Frame, area: Rect, app: &App) {
     };
     let height = area.height.saturating_sub(3) as usize;
     let (start, end) = window(list.len(), app.model_sel, height);
+    record(app, area, true, start);
     let rows = list[start..end].iter().map(|m| {
         let latest = m
             .latest_versions
@@ -643,6 +658,7 @@ fn versions(frame: &mut Frame, area: Rect, app: &App) {
     };
     let height = area.height.saturating_sub(3) as usize;
     let (start, end) = window(list.len(), app.version_sel, height);
+    record(app, area, true, start);
     let rows = list[start..end].iter().map(|v| {
         let stage = v.current_stage.as_str();
         let style = match stage {
@@ -718,6 +734,7 @@ fn artifacts(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         let height = tree_area.height.saturating_sub(2) as usize;
         let (start, end) = window(nodes.len(), app.artifact_sel, height);
+        record(app, tree_area, false, start);
         let rows = nodes[start..end].iter().map(|n| {
             let icon = match (n.is_dir, n.expanded) {
                 (true, true) => "▾ ",
