@@ -7,109 +7,29 @@
 
 mod common;
 
-use std::fs::File;
-use std::io::{Read, Write};
-use std::os::fd::{FromRawFd, OwnedFd};
-use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
+#[path = "common/pty.rs"]
+mod pty;
+
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::Scratch;
+use pty::Pty;
 
 const COLS: u16 = 120;
 const ROWS: u16 = 30;
 
-struct Pty {
-    master: File,
-    screen: Arc<Mutex<vt100::Parser>>,
-    child: std::process::Child,
-}
-
-impl Pty {
-    fn spawn(s: &Scratch, args: &[&str]) -> Pty {
-        let mut master_fd = 0;
-        let mut slave_fd = 0;
-        let size = libc::winsize {
-            ws_row: ROWS,
-            ws_col: COLS,
-            ws_xpixel: 0,
-            ws_ypixel: 0,
-        };
-        // SAFETY: openpty writes two new file descriptors into the out-parameters.
-        let rc = unsafe {
-            libc::openpty(
-                &mut master_fd,
-                &mut slave_fd,
-                std::ptr::null_mut(),
-                std::ptr::null(),
-                &size,
-            )
-        };
-        assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
-        // SAFETY: both descriptors were just opened by openpty and are owned here only.
-        let (master, slave) =
-            unsafe { (File::from_raw_fd(master_fd), OwnedFd::from_raw_fd(slave_fd)) };
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_mlrs"));
-        cmd.args(args)
-            .current_dir(s.path())
-            .env_remove("MLFLOW_TRACKING_URI")
-            .env("TERM", "xterm-256color")
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::from(slave.try_clone().unwrap()))
-            .stdout(Stdio::from(slave.try_clone().unwrap()))
-            .stderr(Stdio::from(slave));
-        if let Some(uri) = s.backend.tracking_uri(s.path()) {
-            cmd.env("MLFLOW_TRACKING_URI", uri);
-        }
-        let child = cmd.spawn().expect("spawn mlrs ui");
-        drop(cmd); // the parent's copies of the slave end close here
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZero::new(ROWS).unwrap(),
-            std::num::NonZero::new(COLS).unwrap(),
-            0,
-        )));
-        let (mut reader, sink) = (master.try_clone().unwrap(), screen.clone());
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        Pty {
-            master,
-            screen,
-            child,
-        }
+/// `mlrs ARGS` of the scratch store under a pseudo terminal.
+fn spawn(s: &Scratch, args: &[&str]) -> Pty {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mlrs"));
+    cmd.args(args)
+        .current_dir(s.path())
+        .env_remove("MLFLOW_TRACKING_URI")
+        .env("NO_COLOR", "1");
+    if let Some(uri) = s.backend.tracking_uri(s.path()) {
+        cmd.env("MLFLOW_TRACKING_URI", uri);
     }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    /// Waits until the screen shows `text` (panics with the screen after 10 s).
-    fn wait_for(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let now = self.contents();
-            if now.contains(text) {
-                return now;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "never saw {text:?}; screen:\n{now}"
-            );
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    fn keys(&mut self, bytes: &str) {
-        self.master.write_all(bytes.as_bytes()).unwrap();
-        self.master.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(60));
-    }
+    Pty::spawn(cmd, ROWS, COLS)
 }
 
 fn seed(s: &Scratch) -> (String, String) {
@@ -145,7 +65,7 @@ fn seed(s: &Scratch) -> (String, String) {
 fn ui_opens_filters_compares_and_quits_under_a_real_terminal() {
     let s = Scratch::new();
     let (_exp, alpha) = seed(&s);
-    let mut ui = Pty::spawn(&s, &["ui"]);
+    let mut ui = spawn(&s, &["ui"]);
     ui.wait_for("Experiments");
     ui.wait_for("nightly");
     // Down to `nightly` (after Default), open it.
@@ -248,7 +168,7 @@ fn live_mode_shows_runs_and_points_logged_while_it_is_open() {
         "0",
     ])
     .ok();
-    let mut ui = Pty::spawn(&s, &["ui", "--live", "--experiment-name", "nightly"]);
+    let mut ui = spawn(&s, &["ui", "--live", "--experiment-name", "nightly"]);
     ui.wait_for("Runs of nightly");
     ui.wait_for("4 runs");
     assert!(ui.contents().contains("LIVE"));
@@ -301,16 +221,16 @@ fn with_write_a_confirmed_delete_reaches_the_store_and_without_it_nothing_change
     seed(&s);
     let before = s.snapshot();
     // Read-only: d is refused with a hint, y afterwards does nothing.
-    let mut ui = Pty::spawn(&s, &["ui", "--experiment-name", "nightly"]);
+    let mut ui = spawn(&s, &["ui", "--experiment-name", "nightly"]);
     ui.wait_for("3 runs");
     ui.keys("d");
     ui.wait_for("read-only");
     ui.keys("y");
     ui.keys("q");
-    wait_exit(&mut ui);
+    ui.wait_exit();
     assert!(s.snapshot() == before, "a read-only UI changed the store");
     // --write: the newest run (gamma) is deleted after y.
-    let mut ui = Pty::spawn(&s, &["ui", "--write", "--experiment-name", "nightly"]);
+    let mut ui = spawn(&s, &["ui", "--write", "--experiment-name", "nightly"]);
     ui.wait_for("3 runs");
     ui.keys("d");
     ui.wait_for("Delete run");
@@ -318,7 +238,7 @@ fn with_write_a_confirmed_delete_reaches_the_store_and_without_it_nothing_change
     ui.wait_for("deleted (v shows deleted runs");
     ui.wait_for(" 2 runs ");
     ui.keys("q");
-    wait_exit(&mut ui);
+    ui.wait_exit();
     let deleted = s
         .run(&[
             "runs",
@@ -339,18 +259,6 @@ fn with_write_a_confirmed_delete_reaches_the_store_and_without_it_nothing_change
         .map(|r| r["info"]["run_name"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["gamma"]);
-}
-
-fn wait_exit(ui: &mut Pty) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        if let Some(st) = ui.child.try_wait().unwrap() {
-            assert!(st.success(), "{st:?}");
-            return;
-        }
-        assert!(Instant::now() < deadline, "mlrs ui did not quit on q");
-        std::thread::sleep(Duration::from_millis(30));
-    }
 }
 
 #[test]
@@ -374,7 +282,7 @@ fn the_artifact_tree_of_a_run_unfolds_and_previews_a_text_file() {
         dir.to_str().unwrap(),
     ])
     .ok();
-    let mut ui = Pty::spawn(&s, &["ui", "--experiment-name", "nightly"]);
+    let mut ui = spawn(&s, &["ui", "--experiment-name", "nightly"]);
     ui.wait_for("3 runs");
     // alpha is the oldest run: last in the table.
     ui.keys("G");
@@ -391,14 +299,14 @@ fn the_artifact_tree_of_a_run_unfolds_and_previews_a_text_file() {
     ui.keys("jj\r");
     ui.wait_for("binary file, 4 bytes");
     ui.keys("q");
-    wait_exit(&mut ui);
+    ui.wait_exit();
 }
 
 #[test]
 fn the_mouse_selects_and_opens_rows_in_a_real_terminal() {
     let s = Scratch::new();
     seed(&s);
-    let mut ui = Pty::spawn(&s, &["ui"]);
+    let mut ui = spawn(&s, &["ui"]);
     ui.wait_for("nightly");
     // SGR mouse reports (what crossterm enables): press then release, 1-based column;row.
     // Experiments: border row 1, header row 2, Default row 3, nightly row 4.
@@ -413,5 +321,5 @@ fn the_mouse_selects_and_opens_rows_in_a_real_terminal() {
     click(&mut ui, 5);
     ui.wait_for("Run alpha");
     ui.keys("q");
-    wait_exit(&mut ui);
+    ui.wait_exit();
 }
