@@ -26,7 +26,7 @@ fn read_command_on_missing_store_exits_3_and_creates_nothing() {
 fn unsupported_tracking_uri_scheme_exits_5_naming_it() {
     let s = Scratch::new();
     for (uri, scheme) in [
-        ("http://localhost:5000", "'http'"),
+        ("s3://bucket/mlruns", "'s3'"),
         ("postgresql://mlflow@localhost/mlflow", "'postgresql'"),
     ] {
         let out = s.run(&["--tracking-uri", uri, "experiments", "search"]);
