@@ -1193,11 +1193,7 @@ fn spawn(s: &Scratch, args: &[String]) -> std::process::Child {
         .current_dir(s.path())
         .env_remove("MLFLOW_TRACKING_URI")
         .env_remove("MLFLOW_REGISTRY_URI")
-        .envs(
-            s.backend
-                .tracking_uri(s.path())
-                .map(|uri| ("MLFLOW_TRACKING_URI", uri)),
-        )
+        .envs(s.env_tracking_uri().map(|uri| ("MLFLOW_TRACKING_URI", uri)))
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
