@@ -296,11 +296,7 @@ fn invalid_parameter_value_exits_5_with_the_servers_message() {
 #[test]
 fn two_503s_then_200_succeeds_on_the_third_request() {
     let unavailable = Reply::error(503, "TEMPORARILY_UNAVAILABLE", "busy");
-    let stub = Stub::start(vec![
-        unavailable.clone(),
-        unavailable,
-        Reply::experiment(),
-    ]);
+    let stub = Stub::start(vec![unavailable.clone(), unavailable, Reply::experiment()]);
     let out = mlrs(&stub.uri(), GET, &[NO_BACKOFF]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("stubbed"));
@@ -336,7 +332,10 @@ fn max_retries_bounds_the_attempts_then_exits_1_naming_the_status() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(stub.requests().len(), 3, "one attempt and two retries");
     let line = out.error_line();
-    assert!(line.contains("503") || line.contains("TEMPORARILY_UNAVAILABLE"), "{line}");
+    assert!(
+        line.contains("503") || line.contains("TEMPORARILY_UNAVAILABLE"),
+        "{line}"
+    );
     assert!(line.contains("busy"), "{line}");
 }
 
@@ -457,7 +456,11 @@ fn a_non_json_500_page_gives_a_clear_one_line_message() {
         &[("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "1"), NO_BACKOFF],
     );
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert_eq!(stub.requests().len(), 2, "a 500 is retried (as MLflow's client does)");
+    assert_eq!(
+        stub.requests().len(),
+        2,
+        "a 500 is retried (as MLflow's client does)"
+    );
     let line = out.error_line();
     assert!(line.contains("HTTP 500"), "{line}");
     assert!(line.contains("Internal Server Error"), "{line}");
@@ -493,4 +496,46 @@ fn a_malformed_retry_setting_is_an_invalid_value_naming_the_variable() {
         out.stderr
     );
     assert!(stub.requests().is_empty(), "nothing is sent");
+}
+
+#[test]
+fn file_and_sql_only_commands_refuse_a_server_without_sending_anything() {
+    let stub = Stub::start(vec![Reply::experiment()]);
+    let uri = stub.uri();
+    for (name, args) in [
+        ("gc", vec!["gc"]),
+        (
+            "gc",
+            vec!["gc", "--run-ids", "0123456789abcdef0123456789abcdef"],
+        ),
+        ("doctor", vec!["doctor"]),
+        (
+            "store relocate",
+            vec!["store", "relocate", "--from", "/old/mlruns"],
+        ),
+        (
+            "runs close-stale",
+            vec!["runs", "close-stale", "--older-than", "1h"],
+        ),
+    ] {
+        let out = mlrs(&uri, &args, &[]);
+        assert_eq!(out.code, 5, "{args:?}: {}", out.stderr);
+        let line = out.error_line();
+        assert!(line.contains(&format!("`mlrs {name}`")), "{args:?}: {line}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let files = dir.path().join("mlruns").to_string_lossy().into_owned();
+    assert_eq!(
+        mlrs(&files, &["experiments", "create", "-n", "x"], &[]).code,
+        0
+    );
+    for (from, to) in [
+        (files.as_str(), uri.as_str()),
+        (uri.as_str(), files.as_str()),
+    ] {
+        let out = mlrs(&uri, &["store", "migrate", "--from", from, "--to", to], &[]);
+        assert_eq!(out.code, 5, "{from} -> {to}: {}", out.stderr);
+        assert!(out.error_line().contains(&uri), "{}", out.stderr);
+    }
+    assert!(stub.requests().is_empty(), "{:?}", stub.requests());
 }

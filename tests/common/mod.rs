@@ -11,9 +11,11 @@
 //!
 //! The `rest` backend is a real tracking server: each `Scratch` starts its own `mlflow server`
 //! (the executable `MLRS_TEST_MLFLOW` names, e.g. the interop venv's MLflow 3.17.2) on the
-//! first command, on a free port of 127.0.0.1, with a SQLite store `<scratch>/mlflow.db` and
-//! artifacts proxied to `<scratch>/artifacts`, and kills it (its whole process group) when the
-//! `Scratch` is dropped.
+//! first command that uses the scratch store, on a free port of 127.0.0.1, with a SQLite store
+//! `<scratch>/server/mlflow.db` and artifacts proxied to `<scratch>/server/artifacts` (a
+//! directory of its own, so that tests which make their own `<scratch>/mlflow.db` or
+//! `<scratch>/mlruns` do not meet it), and kills it (its whole process group) when the
+//! `Scratch` is dropped. A command given its own `--tracking-uri` starts no server.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -29,7 +31,7 @@ pub enum Backend {
     /// MLflow's SQL store on SQLite: `sqlite:///<scratch>/mlflow.db`.
     Sqlite,
     /// A real `mlflow server` (`MLRS_TEST_MLFLOW`) on 127.0.0.1 over a SQLite store
-    /// `<scratch>/mlflow.db`, artifacts proxied to `<scratch>/artifacts`.
+    /// `<scratch>/server/mlflow.db`, artifacts proxied to `<scratch>/server/artifacts`.
     Rest,
 }
 
@@ -158,8 +160,13 @@ impl Scratch {
 
     /// The `Rest` backend's server, started on first use.
     pub fn server(&self) -> &Server {
-        assert_eq!(self.backend, Backend::Rest, "only the rest backend has a server");
-        self.server.get_or_init(|| Server::start(self.path()))
+        assert_eq!(
+            self.backend,
+            Backend::Rest,
+            "only the rest backend has a server"
+        );
+        self.server
+            .get_or_init(|| Server::start(&self.path().join(SERVER_DIR)))
     }
 
     pub fn path(&self) -> &Path {
@@ -176,7 +183,8 @@ impl Scratch {
     pub fn store_marker(&self) -> PathBuf {
         match self.backend {
             Backend::File => self.store(),
-            Backend::Sqlite | Backend::Rest => self.path().join("mlflow.db"),
+            Backend::Sqlite => self.path().join("mlflow.db"),
+            Backend::Rest => self.path().join(SERVER_DIR).join("mlflow.db"),
         }
     }
 
@@ -204,8 +212,14 @@ impl Scratch {
             .env_remove("MLFLOW_REGISTRY_URI")
             .env_remove("MLFLOW_EXPERIMENT_ID")
             .env("NO_COLOR", "1");
-        if let Some(uri) = self.env_tracking_uri() {
-            cmd.env("MLFLOW_TRACKING_URI", uri);
+        // A command that names its store itself does not read the variable: no server for it.
+        let own_uri = args
+            .iter()
+            .any(|a| *a == "--tracking-uri" || a.starts_with("--tracking-uri="));
+        if self.backend != Backend::Rest || !own_uri {
+            if let Some(uri) = self.env_tracking_uri() {
+                cmd.env("MLFLOW_TRACKING_URI", uri);
+            }
         }
         cmd.stdin(if stdin.is_some() {
             Stdio::piped()
@@ -238,12 +252,12 @@ impl Scratch {
 
     /// A listing of every file under the store (for SQLite: the database file, with any
     /// journal, and the artifacts under `mlruns/`; for a tracking server: its database file
-    /// and the artifacts under `artifacts/`) with its content, to prove nothing changed.
+    /// and the artifacts under `server/artifacts/`) with its content, to prove nothing changed.
     pub fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
         let mut out = Vec::new();
         if self.backend == Backend::Rest {
             self.server();
-            return snapshot_of(self.path());
+            return snapshot_of(&self.path().join(SERVER_DIR));
         }
         if self.backend == Backend::Sqlite {
             for name in ["mlflow.db", "mlflow.db-journal", "mlflow.db-wal"] {
@@ -293,6 +307,9 @@ fn walk_into(base: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
     }
 }
 
+/// The subdirectory of a scratch directory the `Rest` backend's server keeps its store in.
+const SERVER_DIR: &str = "server";
+
 /// How long a server may take to answer `/health` (MLflow 3.17 takes ~6 s on an idle core).
 const SERVER_START_TIMEOUT: Duration = Duration::from_secs(180);
 
@@ -307,8 +324,10 @@ pub struct Server {
 }
 
 impl Server {
-    /// Starts `$MLRS_TEST_MLFLOW server` in `dir` and waits until it answers `/health`.
+    /// Starts `$MLRS_TEST_MLFLOW server` in `dir` (created) and waits until it answers
+    /// `/health`.
     fn start(dir: &Path) -> Server {
+        std::fs::create_dir_all(dir).expect("server directory");
         let mlflow = std::env::var("MLRS_TEST_MLFLOW").unwrap_or_else(|_| {
             panic!(
                 "MLRS_TEST_BACKEND=rest needs MLRS_TEST_MLFLOW, the mlflow executable to run \
@@ -414,7 +433,7 @@ impl Drop for Server {
     }
 }
 
-/// The snapshot of a tracking server's scratch directory (see `Scratch::snapshot`).
+/// The snapshot of a tracking server's directory (see `Scratch::snapshot`).
 fn snapshot_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     for name in ["mlflow.db", "mlflow.db-journal", "mlflow.db-wal"] {
