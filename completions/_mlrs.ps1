@@ -21,7 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'mlrs' {
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -40,7 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;experiments' {
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -66,7 +66,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--artifact-location', '--artifact-location', [CompletionResultType]::ParameterName, 'Where the experiment''s artifacts go [default: <store>/<id>]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -85,7 +85,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--page-token', '--page-token', [CompletionResultType]::ParameterName, 'Continue from this page token (printed by the previous page)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--paginate', '--paginate', [CompletionResultType]::ParameterName, 'Print `{"items": [...], "next_page_token": ...}` for the first page (-o json)')
@@ -102,7 +102,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--experiment-name', '--experiment-name', [CompletionResultType]::ParameterName, 'experiment-name')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -115,7 +115,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'x')
             [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'experiment-id')
             [CompletionResult]::new('--new-name', '--new-name', [CompletionResultType]::ParameterName, 'new-name')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -125,7 +125,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         'mlrs;experiments;delete' {
             [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'x')
             [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'experiment-id')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -135,7 +135,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         'mlrs;experiments;restore' {
             [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'x')
             [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'experiment-id')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -147,7 +147,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'experiment-id')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'File to write (note: `-o` is the file name here, as in mlflow)')
             [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'File to write (note: `-o` is the file name here, as in mlflow)')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -157,7 +157,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         'mlrs;experiments;set-tag' {
             [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'x')
             [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'experiment-id')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -167,7 +167,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         'mlrs;experiments;delete-tag' {
             [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'x')
             [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'experiment-id')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -180,7 +180,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--output-dir', '--output-dir', [CompletionResultType]::ParameterName, 'Directory to write experiment.json and runs/<run_id>/ into (created when missing)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--include-deleted', '--include-deleted', [CompletionResultType]::ParameterName, 'Export deleted runs too (mlrs imports them; mlflow-export-import 1.2.1''s import-experiment fails on a deleted run)')
@@ -195,7 +195,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--experiment-name', '--experiment-name', [CompletionResultType]::ParameterName, 'Import into this experiment (created when missing) [default: the exported name]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--new-ids', '--new-ids', [CompletionResultType]::ParameterName, 'Give every run a new id (parent links remapped) instead of keeping the exported ids')
@@ -257,7 +257,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;runs' {
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -297,7 +297,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--page-token', '--page-token', [CompletionResultType]::ParameterName, 'Continue from this page token (printed by the previous page)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--paginate', '--paginate', [CompletionResultType]::ParameterName, 'Print `{"items": [...], "next_page_token": ...}` for the first page (-o json)')
@@ -320,7 +320,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Table/CSV columns, e.g. metrics.accuracy,params.lr,tags.team (json prints whole runs)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--paginate', '--paginate', [CompletionResultType]::ParameterName, 'Print `{"items": [...], "next_page_token": ...}` for the first page (-o json)')
@@ -334,7 +334,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -354,7 +354,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Final status: finished, failed or killed')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -373,7 +373,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--parent-run-id', '--parent-run-id', [CompletionResultType]::ParameterName, 'Makes this a nested run of that parent')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -385,7 +385,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         'mlrs;runs;end' {
             [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'status')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -394,7 +394,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         }
         'mlrs;runs;delete' {
             [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -403,7 +403,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         }
         'mlrs;runs;restore' {
             [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -412,7 +412,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         }
         'mlrs;runs;log-param' {
             [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -423,7 +423,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
             [CompletionResult]::new('--step', '--step', [CompletionResultType]::ParameterName, 'step')
             [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Epoch milliseconds [default: now]')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -433,7 +433,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         'mlrs;runs;log-batch' {
             [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'File with the JSON body, or - for standard input')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -442,7 +442,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         }
         'mlrs;runs;set-tag' {
             [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -451,7 +451,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         }
         'mlrs;runs;delete-tag' {
             [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -464,7 +464,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--experiment-ids', '--experiment-ids', [CompletionResultType]::ParameterName, 'Only runs of these experiments (comma-separated ids)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'List them, change nothing')
@@ -478,7 +478,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -490,7 +490,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         'mlrs;runs;compare' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--only-changed', '--only-changed', [CompletionResultType]::ParameterName, 'Show only the rows whose values differ between the runs')
@@ -510,7 +510,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--height', '--height', [CompletionResultType]::ParameterName, 'Height of the terminal chart''s plot area in rows')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -528,7 +528,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--view', '--view', [CompletionResultType]::ParameterName, 'active_only, deleted_only or all')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'The highest value wins (the default)')
@@ -544,7 +544,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--output-dir', '--output-dir', [CompletionResultType]::ParameterName, 'Directory to write run.json and artifacts/ into (created when missing)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--include-deleted', '--include-deleted', [CompletionResultType]::ParameterName, 'Export the run even when it is deleted')
@@ -559,7 +559,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'The experiment to import the run into')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--new-ids', '--new-ids', [CompletionResultType]::ParameterName, 'Give the run a new id instead of keeping the exported one')
@@ -657,7 +657,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;artifacts' {
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -676,7 +676,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--artifact-path', '--artifact-path', [CompletionResultType]::ParameterName, 'A directory inside the run''s artifacts [default: the root]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -694,7 +694,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--artifact-uri', '--artifact-uri', [CompletionResultType]::ParameterName, 'A runs:/RUN_ID/PATH URI instead of --run-id/--artifact-path')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Destination directory [default: a new temporary directory]')
             [CompletionResult]::new('--dst-path', '--dst-path', [CompletionResultType]::ParameterName, 'Destination directory [default: a new temporary directory]')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -708,7 +708,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
             [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'a')
             [CompletionResult]::new('--artifact-path', '--artifact-path', [CompletionResultType]::ParameterName, 'artifact-path')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -722,7 +722,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'run-id')
             [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'a')
             [CompletionResult]::new('--artifact-path', '--artifact-path', [CompletionResultType]::ParameterName, 'artifact-path')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -753,7 +753,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;models' {
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -791,7 +791,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag as key=value (repeatable)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -803,7 +803,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         'mlrs;models;get' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -815,7 +815,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         'mlrs;models;list' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -827,7 +827,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         'mlrs;models;rename' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -840,7 +840,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'The new description (markdown)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -850,7 +850,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;models;delete' {
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -858,7 +858,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;models;set-tag' {
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -866,7 +866,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;models;delete-tag' {
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -879,7 +879,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A description (markdown)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -891,7 +891,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         'mlrs;models;versions' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -904,7 +904,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--alias', '--alias', [CompletionResultType]::ParameterName, 'An alias instead of a version number (`latest` is the highest version)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -917,7 +917,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'The new description (markdown)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -927,7 +927,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;models;delete-version' {
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -935,7 +935,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;models;set-version-tag' {
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -943,7 +943,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;models;delete-version-tag' {
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -953,7 +953,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         'mlrs;models;transition' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--archive-existing-versions', '--archive-existing-versions', [CompletionResultType]::ParameterName, 'Archive the other versions currently in STAGE (Staging or Production only)')
@@ -968,7 +968,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Only this stage (repeatable) [default: all four]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -978,7 +978,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;models;set-alias' {
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -986,7 +986,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;models;delete-alias' {
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -996,7 +996,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
         'mlrs;models;resolve' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -1013,7 +1013,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--page-token', '--page-token', [CompletionResultType]::ParameterName, 'Continue from this page token (printed by the previous page)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--paginate', '--paginate', [CompletionResultType]::ParameterName, 'Print `{"items": [...], "next_page_token": ...}` for the first page (-o json)')
@@ -1031,7 +1031,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--page-token', '--page-token', [CompletionResultType]::ParameterName, 'Continue from this page token (printed by the previous page)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--paginate', '--paginate', [CompletionResultType]::ParameterName, 'Print `{"items": [...], "next_page_token": ...}` for the first page (-o json)')
@@ -1045,7 +1045,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--output-dir', '--output-dir', [CompletionResultType]::ParameterName, 'Directory to write model.json (and with --include-runs, <run_id>/) into')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--include-runs', '--include-runs', [CompletionResultType]::ParameterName, 'Also export the run of every version (what mlflow-export-import''s import-model needs)')
@@ -1060,7 +1060,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--experiment-name', '--experiment-name', [CompletionResultType]::ParameterName, 'With --include-runs: the experiment for those runs [default: the one they came from]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--include-runs', '--include-runs', [CompletionResultType]::ParameterName, 'Also import the runs the versions point to (from <input-dir>/<run_id>/), ids kept')
@@ -1178,7 +1178,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--run-ids', '--run-ids', [CompletionResultType]::ParameterName, 'Comma-separated run ids (each must be deleted)')
             [CompletionResult]::new('--experiment-ids', '--experiment-ids', [CompletionResultType]::ParameterName, 'Comma-separated experiment ids (each must be deleted); their deleted runs go too')
             [CompletionResult]::new('--logged-model-ids', '--logged-model-ids', [CompletionResultType]::ParameterName, 'Comma-separated MLflow 3 logged model ids (each must be deleted)')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be removed, remove nothing')
@@ -1190,7 +1190,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--stale-after', '--stale-after', [CompletionResultType]::ParameterName, 'Report RUNNING runs without a write for this long')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'Repair what can be repaired without guessing; quarantine what cannot (nothing is deleted)')
@@ -1201,7 +1201,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;store' {
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -1216,7 +1216,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The store to copy into: a sqlite:/// URI (created with MLflow''s schema when missing), or, from a SQLite source, a path or file: URI (created when missing)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essential value (an id, a path)')
@@ -1230,7 +1230,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The new location [default: this store''s root]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would change, change nothing')
@@ -1256,7 +1256,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;completions' {
-            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
             [CompletionResult]::new('--dynamic', '--dynamic', [CompletionResultType]::ParameterName, 'Print a script that asks mlrs at each TAB, so experiment names and ids, run ids and model names are completed from the store (`source <(mlrs completions bash --dynamic)`)')

@@ -24,7 +24,7 @@ function __fish_mlrs_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c mlrs -n "__fish_mlrs_needs_command" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_needs_command" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_needs_command" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_needs_command" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -40,7 +40,7 @@ complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "doctor" -d 'Check the sto
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "store" -d 'Store-wide maintenance (relocate artifact URIs after a move)'
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag export import help" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag export import help" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag export import help" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag export import help" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -65,7 +65,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from create" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from create" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from create" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from create" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -83,7 +83,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from search" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from search" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from search" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from search" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -98,7 +98,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from get" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from get" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from get" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from get" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -107,21 +107,21 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_s
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from rename" -s x -l experiment-id -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from rename" -l new-name -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from rename" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from rename" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from rename" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from rename" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete" -s x -l experiment-id -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from restore" -s x -l experiment-id -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from restore" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from restore" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from restore" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from restore" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -129,21 +129,21 @@ never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from csv" -s x -l experiment-id -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from csv" -s o -l filename -d 'File to write (note: `-o` is the file name here, as in mlflow)' -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from csv" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from csv" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from csv" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from csv" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from csv" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -s x -l experiment-id -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -s x -l experiment-id -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -156,7 +156,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from export" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from export" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from export" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from export" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -171,7 +171,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from import" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from import" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from import" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from import" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -191,7 +191,7 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_s
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export an experiment and its runs in mlflow-export-import\'s layout'
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import an experiment exported by mlrs or mlflow-export-import, keeping ids and times'
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list search describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history compare plot best export import help" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list search describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history compare plot best export import help" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list search describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history compare plot best export import help" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and not __fish_seen_subcommand_from list search describe create start end delete restore log-param log-metric log-batch set-tag delete-tag close-stale metric-history compare plot best export import help" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -231,7 +231,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from list" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -253,7 +253,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from search" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from search" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from search" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from search" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -267,7 +267,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from describe" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from describe" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from describe" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from describe" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -291,7 +291,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from create" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from create" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from create" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from create" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -309,7 +309,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from start" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from start" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from start" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from start" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -323,28 +323,28 @@ killed\t''
 FINISHED\t''
 FAILED\t''
 KILLED\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from end" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from end" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from end" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from end" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from end" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete" -l run-id -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from restore" -l run-id -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from restore" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from restore" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from restore" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from restore" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-param" -l run-id -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-param" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-param" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-param" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-param" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -353,7 +353,7 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcomma
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-metric" -l run-id -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-metric" -l step -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-metric" -l timestamp -d 'Epoch milliseconds [default: now]' -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-metric" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-metric" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-metric" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-metric" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -361,21 +361,21 @@ never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-metric" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-batch" -l run-id -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-batch" -l json -d 'File with the JSON body, or - for standard input' -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-batch" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-batch" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-batch" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-batch" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from log-batch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -l run-id -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l run-id -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -394,7 +394,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from close-stale" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from close-stale" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from close-stale" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from close-stale" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -408,7 +408,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from metric-history" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from metric-history" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from metric-history" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from metric-history" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -420,7 +420,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from compare" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from compare" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from compare" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from compare" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -441,7 +441,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from plot" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from plot" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from plot" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from plot" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -458,7 +458,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from best" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from best" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from best" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from best" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -474,7 +474,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from export" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from export" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from export" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from export" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -489,7 +489,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from import" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from import" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from import" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from import" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -518,7 +518,7 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcomma
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export a run (run.json with every metric point, and its artifacts) in mlflow-export-import\'s layout'
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import a run exported by mlrs or mlflow-export-import, keeping its id, times and history'
 complete -c mlrs -n "__fish_mlrs_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and not __fish_seen_subcommand_from list download log-artifact log-artifacts help" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and not __fish_seen_subcommand_from list download log-artifact log-artifacts help" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and not __fish_seen_subcommand_from list download log-artifact log-artifacts help" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and not __fish_seen_subcommand_from list download log-artifact log-artifacts help" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -536,7 +536,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -547,7 +547,7 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_sub
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from download" -s a -l artifact-path -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from download" -s u -l artifact-uri -d 'A runs:/RUN_ID/PATH URI instead of --run-id/--artifact-path' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from download" -s d -l dst-path -d 'Destination directory [default: a new temporary directory]' -r -F
-complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -556,7 +556,7 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_sub
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifact" -s l -l local-file -r -F
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifact" -s r -l run-id -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifact" -s a -l artifact-path -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifact" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifact" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifact" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifact" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -565,7 +565,7 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_sub
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifacts" -s l -l local-dir -r -F
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifacts" -s r -l run-id -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifacts" -s a -l artifact-path -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifacts" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifacts" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifacts" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from log-artifacts" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -576,7 +576,7 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_sub
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from help" -f -a "log-artifact" -d 'Log one local file as an artifact of a run'
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from help" -f -a "log-artifacts" -d 'Log the contents of a local directory as artifacts of a run'
 complete -c mlrs -n "__fish_mlrs_using_subcommand artifacts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve search search-versions export import help" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve search search-versions export import help" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve search search-versions export import help" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and not __fish_seen_subcommand_from create get list rename update delete set-tag delete-tag register versions get-version update-version delete-version set-version-tag delete-version-tag transition latest set-alias delete-alias resolve search search-versions export import help" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -614,7 +614,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from create" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from create" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from create" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from create" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -626,7 +626,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -638,7 +638,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from list" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from list" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from list" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from list" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -650,7 +650,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from rename" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from rename" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from rename" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from rename" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -663,26 +663,26 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the essential value (an id, a path)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-tag" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-tag" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-tag" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -695,7 +695,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from register" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from register" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from register" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from register" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -707,7 +707,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from versions" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from versions" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from versions" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from versions" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -720,7 +720,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get-version" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get-version" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get-version" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from get-version" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -733,26 +733,26 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update-version" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update-version" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update-version" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update-version" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update-version" -s q -l quiet -d 'Print only the essential value (an id, a path)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from update-version" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-version" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-version" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-version" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-version" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-version" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-version-tag" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-version-tag" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-version-tag" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-version-tag" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-version-tag" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-version-tag" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-version-tag" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-version-tag" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-version-tag" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -763,7 +763,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from transition" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from transition" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from transition" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from transition" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -777,20 +777,20 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from latest" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from latest" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from latest" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from latest" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from latest" -s q -l quiet -d 'Print only the essential value (an id, a path)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from latest" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-alias" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-alias" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-alias" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-alias" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from set-alias" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -801,7 +801,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from resolve" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from resolve" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from resolve" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from resolve" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -818,7 +818,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -836,7 +836,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search-versions" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search-versions" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search-versions" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from search-versions" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -850,7 +850,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from export" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from export" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from export" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from export" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -865,7 +865,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from import" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from import" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from import" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand models; and __fish_seen_subcommand_from import" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -902,7 +902,7 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -l older-than -d 'Only wha
 complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -l run-ids -d 'Comma-separated run ids (each must be deleted)' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -l experiment-ids -d 'Comma-separated experiment ids (each must be deleted); their deleted runs go too' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -l logged-model-ids -d 'Comma-separated MLflow 3 logged model ids (each must be deleted)' -r
-complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand gc" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -915,7 +915,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand doctor" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand doctor" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand doctor" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand doctor" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -923,7 +923,7 @@ never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand doctor" -l fix -d 'Repair what can be repaired without guessing; quarantine what cannot (nothing is deleted)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand doctor" -s q -l quiet -d 'Print only the essential value (an id, a path)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from migrate relocate help" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from migrate relocate help" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from migrate relocate help" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and not __fish_seen_subcommand_from migrate relocate help" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -939,7 +939,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from migrate" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from migrate" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from migrate" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from migrate" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -953,7 +953,7 @@ json\t''
 jsonl\t''
 csv\t''
 tsv\t''"
-complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from relocate" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
@@ -964,7 +964,7 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcomm
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Copy a whole store into another (file store to SQLite or back): experiments, runs and the model registry with ids, times, stages, version numbers, aliases, tags and every metric point kept, one run at a time; running it again copies nothing twice'
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "relocate" -d 'Rewrite absolute artifact URIs after the store moved (default target: where it is now)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -l tracking-uri -d 'The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
 always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'

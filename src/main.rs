@@ -20,7 +20,9 @@ fn main() {
     cli::completions::complete_from_env();
     let args = cli::Cli::parse();
     if let Err(e) = cli::run(args) {
-        let msg = e.to_string().replace(['\n', '\r'], " ");
+        // No message names a credential (`scheme://user:password@host` loses its user info).
+        let msg = mlrs::backend::rest::client::strip_credentials(&e.to_string())
+            .replace(['\n', '\r'], " ");
         eprintln!("error: {msg}");
         std::process::exit(e.exit_code().into());
     }

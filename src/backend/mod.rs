@@ -326,6 +326,9 @@ pub fn open_registry(
     if is_sqlite(registry_uri) {
         return Ok(Box::new(sql::open(registry_uri, mode, warn)?));
     }
+    if rest::is_rest(registry_uri) {
+        return Ok(Box::new(rest::RestStore::open(registry_uri, warn)?));
+    }
     Ok(Box::new(file::open_registry(
         registry_uri,
         tracking_uri,
@@ -345,6 +348,14 @@ pub fn require_file_store<'a>(
             "`mlrs {command}` works on file stores (a path or a file: URI) only"
         ))
     })
+}
+
+/// The error of a maintenance command that works on file stores and SQLite databases (each
+/// dispatched on its own) when given any other store: a tracking server keeps its own.
+pub fn local_stores_only(command: &str) -> Error {
+    Error::invalid(format!(
+        "`mlrs {command}` works on file stores and SQLite databases only, not through a tracking server (run it where the server's store is)"
+    ))
 }
 
 /// `require_file_store` for a registry.

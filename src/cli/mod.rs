@@ -40,7 +40,7 @@ Exit codes: 0 ok, 1 failed, 2 usage error, 3 not found, 4 already exists (or loc
     after_help = EXIT_CODES,
 )]
 pub struct Cli {
-    /// The tracking store: a path, a file: URI or sqlite:///PATH [default: ./mlruns]
+    /// The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server's http(s)://HOST:PORT [default: ./mlruns]
     #[arg(
         long,
         global = true,

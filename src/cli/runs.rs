@@ -11,7 +11,6 @@ use super::{Ctx, io_out};
 use crate::output::columns::{needed_parts, parse_columns, run_json, runs_table};
 use crate::output::sparkline::sparkline;
 use crate::output::{self, Format, OutputArgs, Rendered, Table, json as j};
-use mlrs::backend::require_file_store;
 use mlrs::entities::{Batch, Metric, Run, RunInfo, RunParts, RunStatus, ViewType, tags};
 use mlrs::store::metric_history::python_float_repr;
 use mlrs::store::now_ms;
@@ -398,7 +397,9 @@ pub fn run(cmd: Cmd, ctx: &Ctx) -> Result<()> {
                     .map(|s| (s.info, s.last_activity))
                     .collect()
             } else {
-                let store = require_file_store(&*store, "runs close-stale")?;
+                let store = store
+                    .as_file_store()
+                    .ok_or_else(|| mlrs::backend::local_stores_only("runs close-stale"))?;
                 let found = store.stale_runs(age, ids)?;
                 if !dry_run {
                     store.close_stale_runs(&found, status)?;

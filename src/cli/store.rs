@@ -107,7 +107,9 @@ pub fn gc(args: GcArgs, ctx: &Ctx) -> Result<()> {
         sql.gc(&opts, |line| println!("{line}"))?;
         return Ok(());
     }
-    let store = require_file_store(&*store, "gc")?;
+    let store = store
+        .as_file_store()
+        .ok_or_else(|| mlrs::backend::local_stores_only("gc"))?;
     let plan = store.gc_plan(&opts)?;
     if args.dry_run {
         print_gc_dry_run(

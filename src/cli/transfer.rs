@@ -127,7 +127,7 @@ fn system(script: &str, store: &dyn TrackingStore, uri: &str) -> SystemInfo {
         script: script.to_string(),
         tracking_uri: match store.as_file_store() {
             Some(files) => files.root_uri(),
-            None => uri.to_string(),
+            None => mlrs::backend::rest::client::strip_credentials(uri),
         },
         user: current_user(),
         now_ms: now_ms(),

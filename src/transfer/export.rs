@@ -169,6 +169,26 @@ fn copy_artifacts(
 ) -> Result<super::write::CopyStats> {
     match store.artifact_root(run_id) {
         Ok(root) => copy_tree(&root, dst, problems),
+        // A tracking server's artifacts come through its API.
+        Err(_) if store.as_file_store().is_none() && store.as_sql_store().is_none() => {
+            match store.download_artifacts(run_id, "", dst) {
+                Ok(_) => Ok(super::write::CopyStats {
+                    files: walkdir::WalkDir::new(dst)
+                        .into_iter()
+                        .filter_map(|e| e.ok())
+                        .filter(|e| e.file_type().is_file())
+                        .count() as u64,
+                    missing: 0,
+                }),
+                Err(e) => {
+                    problems.push(format!("run {run_id}: artifacts not copied: {e}"));
+                    Ok(super::write::CopyStats {
+                        files: 0,
+                        missing: 1,
+                    })
+                }
+            }
+        }
         Err(e) => {
             problems.push(format!("run {run_id}: artifacts not copied: {e}"));
             Ok(super::write::CopyStats {

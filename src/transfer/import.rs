@@ -105,7 +105,7 @@ impl RunDest for FileDest<'_> {
 /// A one-line error (exit 5) for a store that cannot take imports.
 fn unsupported(what: &str) -> Error {
     Error::invalid(format!(
-        "`mlrs {what}` imports into file stores and SQLite databases only"
+        "`mlrs {what}` imports into file stores and SQLite databases only (it keeps ids, and a tracking server assigns its own: push to a server with `mlrs sync`)"
     ))
 }
 

@@ -118,8 +118,12 @@ impl Config {
         })
     }
 
-    /// How long to wait before retry number `n` (1-based).
+    /// How long to wait before retry number `n` (1-based): none before the first, then
+    /// `factor * 2^(n-1)` (urllib3's `Retry.get_backoff_time`, which MLflow's client uses).
     fn backoff(&self, n: u32) -> Duration {
+        if n <= 1 {
+            return Duration::ZERO;
+        }
         let secs = self.backoff_factor * 2f64.powi(n.saturating_sub(1).min(30) as i32);
         Duration::from_secs_f64(secs.min(MAX_BACKOFF))
     }
@@ -132,6 +136,8 @@ pub struct Client {
     base: String,
     config: Config,
     authorization: Option<String>,
+    /// Told of each retry, so that a wait is never silent.
+    warn: crate::store::WarnSink,
 }
 
 /// A response body as it came back.
@@ -223,7 +229,14 @@ impl Client {
             base,
             config,
             authorization,
+            warn: std::sync::Arc::new(|_: &str| {}),
         })
+    }
+
+    /// Reports each retry to `warn` (one line: what failed, which attempt, how long a wait).
+    pub fn with_warnings(mut self, warn: crate::store::WarnSink) -> Client {
+        self.warn = warn;
+        self
     }
 
     /// The server as messages name it: its URI without credentials.
@@ -293,7 +306,19 @@ impl Client {
             match (retry_after, attempt < self.config.max_retries) {
                 (Some(wait), true) => {
                     attempt += 1;
-                    std::thread::sleep(wait.min(Duration::from_secs_f64(MAX_BACKOFF)));
+                    let wait = wait.min(Duration::from_secs_f64(MAX_BACKOFF));
+                    let what = match &result {
+                        Ok(reply) => format!("HTTP {}", reply.status),
+                        Err(SendError::Http(e)) => strip_credentials(&e.to_string()),
+                        Err(SendError::Local(e)) => e.to_string(),
+                    };
+                    (self.warn)(&format!(
+                        "{}{path}: {what}; retry {attempt} of {} in {:.1}s (MLFLOW_HTTP_REQUEST_MAX_RETRIES)",
+                        self.base,
+                        self.config.max_retries,
+                        wait.as_secs_f64()
+                    ));
+                    std::thread::sleep(wait);
                 }
                 _ => {
                     return result.map_err(|e| match e {
@@ -600,4 +625,139 @@ fn base64(bytes: &[u8]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        Config {
+            auth: Auth::None,
+            insecure_tls: false,
+            cert_path: None,
+            timeout: Duration::from_secs(5),
+            max_retries: 0,
+            backoff_factor: 0.0,
+        }
+    }
+
+    #[test]
+    fn base64_matches_rfc4648_vectors() {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+            ("admin:pa ss", "YWRtaW46cGEgc3M="),
+        ] {
+            assert_eq!(base64(plain.as_bytes()), encoded, "{plain:?}");
+        }
+    }
+
+    #[test]
+    fn user_info_in_the_uri_is_basic_auth_and_left_out_of_the_server_name() {
+        let c = Client::new(
+            "http://al%40ice:s3cr%3At@example.org:5000/prefix/",
+            config(),
+        )
+        .unwrap();
+        assert_eq!(c.server(), "http://example.org:5000/prefix");
+        assert_eq!(
+            c.authorization.as_deref(),
+            Some(format!("Basic {}", base64(b"al@ice:s3cr:t")).as_str())
+        );
+        // Explicit credentials win over the URI's.
+        let mut cfg = config();
+        cfg.auth = Auth::Bearer("tok".into());
+        let c = Client::new("https://u:p@h", cfg).unwrap();
+        assert_eq!(c.authorization.as_deref(), Some("Bearer tok"));
+        assert_eq!(c.server(), "https://h");
+        assert!(Client::new("ftp://h", config()).is_err());
+        assert!(Client::new("http://", config()).is_err());
+    }
+
+    #[test]
+    fn credentials_are_stripped_from_any_url_in_a_message() {
+        assert_eq!(
+            strip_credentials("connect http://bob:hunter2@host:80/x failed; https://t@h2 too"),
+            "connect http://host:80/x failed; https://h2 too"
+        );
+        assert_eq!(strip_credentials("no url here"), "no url here");
+    }
+
+    #[test]
+    fn debug_output_never_shows_a_secret() {
+        let mut cfg = config();
+        cfg.auth = Auth::Basic {
+            user: "bob".into(),
+            password: "hunter2".into(),
+        };
+        let text = format!("{cfg:?}");
+        assert!(!text.contains("hunter2") && !text.contains("bob"), "{text}");
+        cfg.auth = Auth::Bearer("tok-123".into());
+        assert!(!format!("{cfg:?}").contains("tok-123"));
+    }
+
+    #[test]
+    fn get_bodies_become_query_pairs_and_are_percent_encoded() {
+        let pairs = query_pairs(&serde_json::json!({
+            "filter": "name = 'a b'", "max_results": 5, "order_by": ["x DESC", "y"], "page_token": null
+        }));
+        assert_eq!(
+            with_query("http://h/api", &pairs),
+            "http://h/api?filter=name%20%3D%20%27a%20b%27&max_results=5&order_by=x%20DESC&order_by=y"
+        );
+        assert_eq!(percent_encode("a b/c%é", true), "a%20b/c%25%C3%A9");
+    }
+
+    #[test]
+    fn mlflow_error_codes_map_to_exit_codes_with_the_servers_message_on_one_line() {
+        let c = Client::new("http://h:1", config()).unwrap();
+        let e = c.status_error(
+            "/p",
+            404,
+            r#"{"error_code": "RESOURCE_DOES_NOT_EXIST", "message": "Run 'x' not\nfound"}"#,
+        );
+        assert_eq!(i32::from(e.exit_code()), 3);
+        assert_eq!(
+            e.to_string(),
+            "Run 'x' not found (RESOURCE_DOES_NOT_EXIST from http://h:1)"
+        );
+        let code = |body: &str, status| i32::from(c.status_error("/p", status, body).exit_code());
+        assert_eq!(
+            code(
+                r#"{"error_code":"RESOURCE_ALREADY_EXISTS","message":"m"}"#,
+                400
+            ),
+            4
+        );
+        assert_eq!(
+            code(
+                r#"{"error_code":"INVALID_PARAMETER_VALUE","message":"m"}"#,
+                400
+            ),
+            5
+        );
+        assert_eq!(
+            code(r#"{"error_code":"INTERNAL_ERROR","message":"m"}"#, 500),
+            1
+        );
+        assert_eq!(code("<html>gateway</html>", 502), 1);
+        assert_eq!(code("", 401), 1);
+        assert!(c.status_error("/p", 401, "").to_string().contains("401"));
+    }
+
+    #[test]
+    fn backoff_doubles_from_the_factor_and_is_capped() {
+        let mut cfg = config();
+        cfg.backoff_factor = 2.0;
+        assert_eq!(cfg.backoff(1), Duration::ZERO);
+        assert_eq!(cfg.backoff(2), Duration::from_secs(4));
+        assert_eq!(cfg.backoff(3), Duration::from_secs(8));
+        assert_eq!(cfg.backoff(40), Duration::from_secs_f64(MAX_BACKOFF));
+    }
 }

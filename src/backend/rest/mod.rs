@@ -23,6 +23,7 @@ use crate::store::WarnSink;
 
 mod artifacts;
 pub mod client;
+mod registry;
 mod tracking;
 
 pub use client::{Client, Config};
@@ -30,7 +31,6 @@ pub use client::{Client, Config};
 /// A tracking server, as a store.
 pub struct RestStore {
     pub(crate) client: Client,
-    #[allow(dead_code)]
     warn: WarnSink,
 }
 
@@ -45,7 +45,7 @@ impl RestStore {
     /// is. Nothing is sent until the first call.
     pub fn open(uri: &str, warn: WarnSink) -> Result<RestStore> {
         Ok(RestStore {
-            client: Client::new(uri, Config::from_env()?)?,
+            client: Client::new(uri, Config::from_env()?)?.with_warnings(warn.clone()),
             warn,
         })
     }
@@ -238,7 +238,6 @@ pub(crate) fn run_of(v: &Value) -> Result<Run> {
     })
 }
 
-#[allow(dead_code)] // used by the registry half, next commit
 pub(crate) fn model_version_of(v: &Value) -> Result<ModelVersion> {
     let stage = s(v, "current_stage");
     Ok(ModelVersion {
@@ -280,7 +279,6 @@ pub(crate) fn model_version_of(v: &Value) -> Result<ModelVersion> {
     })
 }
 
-#[allow(dead_code)] // used by the registry half, next commit
 pub(crate) fn registered_model_of(v: &Value) -> Result<RegisteredModel> {
     Ok(RegisteredModel {
         name: s(v, "name"),
