@@ -167,16 +167,25 @@ struct Out {
 }
 
 impl Out {
-    /// The one-line `error: …` message of a failed command.
+    /// The one-line `error: …` message of a failed command: the last line of stderr, after
+    /// one `warning: … retry N of M …` line per retry and nothing else.
     fn error_line(&self) -> &str {
-        assert_eq!(
-            self.stderr.lines().count(),
-            1,
-            "not one line: {:?}",
-            self.stderr
-        );
-        assert!(self.stderr.starts_with("error: "), "{}", self.stderr);
-        self.stderr.trim_end()
+        let lines: Vec<&str> = self.stderr.lines().collect();
+        let (last, retries) = lines.split_last().expect("no stderr");
+        assert!(last.starts_with("error: "), "{}", self.stderr);
+        for (i, line) in retries.iter().enumerate() {
+            assert!(
+                line.starts_with("warning: ") && line.contains(&format!("retry {} of ", i + 1)),
+                "not a retry announcement: {line}"
+            );
+        }
+        last
+    }
+
+    /// How many retries the command announced.
+    fn retries(&self) -> usize {
+        self.error_line();
+        self.stderr.lines().count() - 1
     }
 }
 
@@ -301,6 +310,10 @@ fn two_503s_then_200_succeeds_on_the_third_request() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("stubbed"));
     assert_eq!(stub.requests().len(), 3);
+    // Each retry is announced on stderr (MLflow's client retries silently).
+    let warnings: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(warnings.len(), 2, "{}", out.stderr);
+    assert!(warnings[0].contains("HTTP 503") && warnings[0].contains("retry 1 of 7"));
 }
 
 #[test]
@@ -331,6 +344,7 @@ fn max_retries_bounds_the_attempts_then_exits_1_naming_the_status() {
     );
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(stub.requests().len(), 3, "one attempt and two retries");
+    assert_eq!(out.retries(), 2, "{}", out.stderr);
     let line = out.error_line();
     assert!(
         line.contains("503") || line.contains("TEMPORARILY_UNAVAILABLE"),
@@ -359,6 +373,7 @@ fn a_401_fails_at_once_naming_it_without_the_password() {
     assert!(line.contains("401"), "{line}");
     assert!(!out.stderr.contains("hunter2-secret") && !out.stdout.contains("hunter2-secret"));
     assert_eq!(stub.requests().len(), 1, "a 401 is not retried");
+    assert_eq!(out.retries(), 0, "{}", out.stderr);
 }
 
 #[test]
@@ -440,6 +455,7 @@ fn connection_refused_exits_1_clearly_after_bounded_retries() {
     assert!(line.contains(&format!("127.0.0.1:{port}")), "{line}");
     assert!(line.contains("cannot connect"), "{line}");
     assert!(line.contains("after 2 retries"), "{line}");
+    assert_eq!(out.retries(), 2, "{}", out.stderr);
     assert!(out.elapsed < Duration::from_secs(5), "{:?}", out.elapsed);
 }
 
@@ -461,6 +477,7 @@ fn a_non_json_500_page_gives_a_clear_one_line_message() {
         2,
         "a 500 is retried (as MLflow's client does)"
     );
+    assert_eq!(out.retries(), 1, "{}", out.stderr);
     let line = out.error_line();
     assert!(line.contains("HTTP 500"), "{line}");
     assert!(line.contains("Internal Server Error"), "{line}");
