@@ -216,10 +216,10 @@ impl Scratch {
         let own_uri = args
             .iter()
             .any(|a| *a == "--tracking-uri" || a.starts_with("--tracking-uri="));
-        if self.backend != Backend::Rest || !own_uri {
-            if let Some(uri) = self.env_tracking_uri() {
-                cmd.env("MLFLOW_TRACKING_URI", uri);
-            }
+        if (self.backend != Backend::Rest || !own_uri)
+            && let Some(uri) = self.env_tracking_uri()
+        {
+            cmd.env("MLFLOW_TRACKING_URI", uri);
         }
         cmd.stdin(if stdin.is_some() {
             Stdio::piped()
