@@ -26,7 +26,7 @@ fn spawn(s: &Scratch, args: &[&str]) -> Pty {
         .current_dir(s.path())
         .env_remove("MLFLOW_TRACKING_URI")
         .env("NO_COLOR", "1");
-    if let Some(uri) = s.backend.tracking_uri(s.path()) {
+    if let Some(uri) = s.env_tracking_uri() {
         cmd.env("MLFLOW_TRACKING_URI", uri);
     }
     Pty::spawn(cmd, ROWS, COLS)
