@@ -80,6 +80,8 @@ def main():
     ap.add_argument("--runs", type=int, default=2000)
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--skip-sync", action="store_true")
+    ap.add_argument("--sync-metrics", type=int, default=5)
+    ap.add_argument("--sync-steps", type=int, default=10)
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
     py = sys.executable
@@ -135,6 +137,13 @@ def main():
         srv.stop()
 
     if not a.skip_sync:
+        # The sync comparison uses runs with lighter histories (the peer exports each metric's
+        # history through the client, one call per metric and run): same 10 params and tags.
+        sync_gen = os.path.join(a.work, f"sync-src-{a.runs}-{a.sync_metrics}x{a.sync_steps}")
+        store = os.path.join(sync_gen, "mlruns")
+        if not os.path.isdir(os.path.join(store, EXP)):
+            subprocess.run([a.gen, "--runs", str(a.runs), "--metrics", str(a.sync_metrics), "--steps",
+                            str(a.sync_steps), "--out", sync_gen], check=True, stdout=subprocess.DEVNULL)
         target = Server(py, a.work, "server-sync-mlrs")
         try:
             t0 = time.perf_counter()
@@ -162,7 +171,8 @@ def main():
             peer_s = time.perf_counter() - t0
         finally:
             peer.stop()
-        rows.append((f"sync of the {a.runs}-run file store into an empty server "
+        rows.append((f"sync of a {a.runs}-run file store ({a.sync_metrics} metrics x {a.sync_steps} steps, "
+                     "10 params, 10 tags per run) into an empty server "
                      "(peer: mlflow-export-import export-experiment + import-experiment)",
                      a.runs, mlrs_sync, None, peer_s, None, None))
         rows.append(("sync again (nothing new to send)", a.runs, mlrs_again, None, None, None, None))

@@ -4,6 +4,9 @@
 #   bash bench/server.sh                      # a 2,000-run store, sync included
 #   BENCH_SERVER_RUNS=500 bash bench/server.sh
 #   BENCH_SKIP_SYNC=1 bash bench/server.sh    # search/list/describe only
+#   BENCH_SYNC_METRICS=20 BENCH_SYNC_STEPS=100 bash bench/server.sh   # sync the full-size runs
+#     (default 5 metrics x 10 steps per run for the sync rows: the peer imports a full-size
+#     2,000-run store in about 20 minutes on 2 cores)
 #
 # BENCH_DIR holds the generated stores and the servers' databases (default /tmp/mlrs-bench).
 # BENCH_PYTHON is a Python with mlflow 3.x and mlflow-export-import installed (default: the
@@ -23,5 +26,7 @@ EXTRA=()
   --gen target/release/examples/gen_store \
   --work "${BENCH_DIR:-/tmp/mlrs-bench}" \
   --runs "${BENCH_SERVER_RUNS:-2000}" \
+  --sync-metrics "${BENCH_SYNC_METRICS:-5}" \
+  --sync-steps "${BENCH_SYNC_STEPS:-10}" \
   --reps "${BENCH_REPS:-5}" \
   --out bench/RESULTS-server.md "${EXTRA[@]}"

@@ -36,6 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Store-wide maintenance (relocate artifact URIs after a move)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Push one store''s experiments, runs, artifacts and registry into another, sending only what the destination lacks (ids are the destination''s; the source''s are kept as tags)')
+            [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Explore the store in the terminal: experiments, runs (filter, sort), run details')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1276,6 +1277,21 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'mlrs;ui' {
+            [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'Open the runs of this experiment at once')
+            [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'Open the runs of this experiment at once')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Open the runs of the experiment with this name at once')
+            [CompletionResult]::new('--experiment-name', '--experiment-name', [CompletionResultType]::ParameterName, 'Open the runs of the experiment with this name at once')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'The columns of the runs table, as `runs list --columns` takes them (default: run name, status, start time and the first four metrics)')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
+            [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never')
+            [CompletionResult]::new('--live', '--live', [CompletionResultType]::ParameterName, 'Live mode: read the screen''s data again every 2 seconds (new runs, new metric points); `L` toggles it')
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Allow changes (tag, delete or restore a run; move a version to a stage, set an alias), each behind a y/n confirmation; without it the UI is read-only')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'mlrs;completions' {
             [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]')
             [CompletionResult]::new('--registry-uri', '--registry-uri', [CompletionResultType]::ParameterName, 'The registry store [default: the tracking URI]')
@@ -1294,6 +1310,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Store-wide maintenance (relocate artifact URIs after a move)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Push one store''s experiments, runs, artifacts and registry into another, sending only what the destination lacks (ids are the destination''s; the source''s are kept as tags)')
+            [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Explore the store in the terminal: experiments, runs (filter, sort), run details')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1564,6 +1581,9 @@ Register-ArgumentCompleter -Native -CommandName 'mlrs' -ScriptBlock {
             break
         }
         'mlrs;help;sync' {
+            break
+        }
+        'mlrs;help;ui' {
             break
         }
         'mlrs;help;completions' {

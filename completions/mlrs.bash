@@ -46,6 +46,9 @@ _mlrs() {
             mlrs,sync)
                 cmd="mlrs__subcmd__sync"
                 ;;
+            mlrs,ui)
+                cmd="mlrs__subcmd__ui"
+                ;;
             mlrs__subcmd__artifacts,download)
                 cmd="mlrs__subcmd__artifacts__subcmd__download"
                 ;;
@@ -177,6 +180,9 @@ _mlrs() {
                 ;;
             mlrs__subcmd__help,sync)
                 cmd="mlrs__subcmd__help__subcmd__sync"
+                ;;
+            mlrs__subcmd__help,ui)
+                cmd="mlrs__subcmd__help__subcmd__ui"
                 ;;
             mlrs__subcmd__help__subcmd__artifacts,download)
                 cmd="mlrs__subcmd__help__subcmd__artifacts__subcmd__download"
@@ -662,7 +668,7 @@ _mlrs() {
 
     case "${cmd}" in
         mlrs)
-            opts="-h -V --tracking-uri --registry-uri --color --help --version experiments runs artifacts models gc doctor store sync completions help"
+            opts="-h -V --tracking-uri --registry-uri --color --help --version experiments runs artifacts models gc doctor store sync ui completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1786,7 +1792,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__help)
-            opts="experiments runs artifacts models gc doctor store sync completions help"
+            opts="experiments runs artifacts models gc doctor store sync ui completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2780,6 +2786,20 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__help__subcmd__ui)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5456,6 +5476,52 @@ _mlrs() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrs__subcmd__ui)
+            opts="-x -n -h --experiment-id --experiment-name --columns --live --write --tracking-uri --registry-uri --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --experiment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --experiment-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --tracking-uri)

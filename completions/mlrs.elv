@@ -33,6 +33,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand doctor 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix'
             cand store 'Store-wide maintenance (relocate artifact URIs after a move)'
             cand sync 'Push one store''s experiments, runs, artifacts and registry into another, sending only what the destination lacks (ids are the destination''s; the source''s are kept as tags)'
+            cand ui 'Explore the store in the terminal: experiments, runs (filter, sort), run details'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1132,6 +1133,20 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'mlrs;ui'= {
+            cand -x 'Open the runs of this experiment at once'
+            cand --experiment-id 'Open the runs of this experiment at once'
+            cand -n 'Open the runs of the experiment with this name at once'
+            cand --experiment-name 'Open the runs of the experiment with this name at once'
+            cand --columns 'The columns of the runs table, as `runs list --columns` takes them (default: run name, status, start time and the first four metrics)'
+            cand --tracking-uri 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]'
+            cand --registry-uri 'The registry store [default: the tracking URI]'
+            cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
+            cand --live 'Live mode: read the screen''s data again every 2 seconds (new runs, new metric points); `L` toggles it'
+            cand --write 'Allow changes (tag, delete or restore a run; move a version to a stage, set an alias), each behind a y/n confirmation; without it the UI is read-only'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'mlrs;completions'= {
             cand --tracking-uri 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server''s http(s)://HOST:PORT [default: ./mlruns]'
             cand --registry-uri 'The registry store [default: the tracking URI]'
@@ -1149,6 +1164,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand doctor 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix'
             cand store 'Store-wide maintenance (relocate artifact URIs after a move)'
             cand sync 'Push one store''s experiments, runs, artifacts and registry into another, sending only what the destination lacks (ids are the destination''s; the source''s are kept as tags)'
+            cand ui 'Explore the store in the terminal: experiments, runs (filter, sort), run details'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1350,6 +1366,8 @@ set edit:completion:arg-completer[mlrs] = {|@words|
         &'mlrs;help;store;relocate'= {
         }
         &'mlrs;help;sync'= {
+        }
+        &'mlrs;help;ui'= {
         }
         &'mlrs;help;completions'= {
         }

@@ -39,6 +39,7 @@ complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "gc" -d 'Permanently remov
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "doctor" -d 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix'
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "store" -d 'Store-wide maintenance (relocate artifact URIs after a move)'
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "sync" -d 'Push one store\'s experiments, runs, artifacts and registry into another, sending only what the destination lacks (ids are the destination\'s; the source\'s are kept as tags)'
+complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "ui" -d 'Explore the store in the terminal: experiments, runs (filter, sort), run details'
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c mlrs -n "__fish_mlrs_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand experiments; and not __fish_seen_subcommand_from create search get rename delete restore csv set-tag delete-tag export import help" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
@@ -984,6 +985,17 @@ complete -c mlrs -n "__fish_mlrs_using_subcommand sync" -l no-registry -d 'Leave
 complete -c mlrs -n "__fish_mlrs_using_subcommand sync" -l dry-run -d 'Print what would be sent; write nothing'
 complete -c mlrs -n "__fish_mlrs_using_subcommand sync" -s q -l quiet -d 'Print only the essential value (an id, a path)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrs -n "__fish_mlrs_using_subcommand ui" -s x -l experiment-id -d 'Open the runs of this experiment at once' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand ui" -s n -l experiment-name -d 'Open the runs of the experiment with this name at once' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand ui" -l columns -d 'The columns of the runs table, as `runs list --columns` takes them (default: run name, status, start time and the first four metrics)' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand ui" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand ui" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
+complete -c mlrs -n "__fish_mlrs_using_subcommand ui" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
+always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org asks)'
+never\t'Never colour'"
+complete -c mlrs -n "__fish_mlrs_using_subcommand ui" -l live -d 'Live mode: read the screen\'s data again every 2 seconds (new runs, new metric points); `L` toggles it'
+complete -c mlrs -n "__fish_mlrs_using_subcommand ui" -l write -d 'Allow changes (tag, delete or restore a run; move a version to a stage, set an alias), each behind a y/n confirmation; without it the UI is read-only'
+complete -c mlrs -n "__fish_mlrs_using_subcommand ui" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -l tracking-uri -d 'The tracking store: a path, a file: URI, sqlite:///PATH or a tracking server\'s http(s)://HOST:PORT [default: ./mlruns]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -l registry-uri -d 'The registry store [default: the tracking URI]' -r
 complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -l color -d 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty'
@@ -991,16 +1003,17 @@ always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org a
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -l dynamic -d 'Print a script that asks mlrs at each TAB, so experiment names and ids, run ids and model names are completed from the store (`source <(mlrs completions bash --dynamic)`)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync completions help" -f -a "experiments" -d 'Create, list, rename, delete and restore experiments'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync completions help" -f -a "runs" -d 'Create, log to, list and describe runs'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync completions help" -f -a "artifacts" -d 'List, download and log run artifacts'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync completions help" -f -a "models" -d 'The model registry: registered models, versions, stages, aliases, tags, model URIs'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync completions help" -f -a "gc" -d 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync completions help" -f -a "doctor" -d 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync completions help" -f -a "store" -d 'Store-wide maintenance (relocate artifact URIs after a move)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync completions help" -f -a "sync" -d 'Push one store\'s experiments, runs, artifacts and registry into another, sending only what the destination lacks (ids are the destination\'s; the source\'s are kept as tags)'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync ui completions help" -f -a "experiments" -d 'Create, list, rename, delete and restore experiments'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync ui completions help" -f -a "runs" -d 'Create, log to, list and describe runs'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync ui completions help" -f -a "artifacts" -d 'List, download and log run artifacts'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync ui completions help" -f -a "models" -d 'The model registry: registered models, versions, stages, aliases, tags, model URIs'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync ui completions help" -f -a "gc" -d 'Permanently remove deleted runs, experiments and logged models (like `mlflow gc`)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync ui completions help" -f -a "doctor" -d 'Check the store for objects MLflow or mlrs cannot read; repair them with --fix'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync ui completions help" -f -a "store" -d 'Store-wide maintenance (relocate artifact URIs after a move)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync ui completions help" -f -a "sync" -d 'Push one store\'s experiments, runs, artifacts and registry into another, sending only what the destination lacks (ids are the destination\'s; the source\'s are kept as tags)'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync ui completions help" -f -a "ui" -d 'Explore the store in the terminal: experiments, runs (filter, sort), run details'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync ui completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mlrs -n "__fish_mlrs_using_subcommand help; and not __fish_seen_subcommand_from experiments runs artifacts models gc doctor store sync ui completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "create" -d 'Create an experiment'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "search" -d 'Search experiments with MLflow\'s filter and order_by language'
 complete -c mlrs -n "__fish_mlrs_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "get" -d 'Show one experiment by id or name'

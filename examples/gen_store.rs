@@ -3,7 +3,9 @@
 //!
 //!     cargo run --release --example gen_store -- --runs 10000 --out /tmp/bench/10k
 //!     cargo run --release --example gen_store -- --runs 1 --versions 1000 --out /tmp/bench/reg
+//!     cargo run --release --example gen_store -- --runs 2000 --metrics 5 --steps 10 --out /tmp/s
 //!
+//! `--metrics N` and `--steps N` (default 20 and 100) set the metric histories of each run.
 //! `--versions N` also writes a registered model `bench-model` with N versions (of run 0),
 //! cycling through the stages None, Staging, Production and Archived.
 //!
@@ -45,7 +47,7 @@ fn write(path: &Path, bytes: &[u8]) {
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
-fn write_run(exp_dir: &Path, exp_uri: &str, i: u64) {
+fn write_run(exp_dir: &Path, exp_uri: &str, i: u64, metrics: u64, steps: i64) {
     let id = run_id(i);
     let dir = exp_dir.join(&id);
     for sub in ["metrics", "params", "tags", "artifacts"] {
@@ -81,10 +83,10 @@ fn write_run(exp_dir: &Path, exp_uri: &str, i: u64) {
         &dir.join("tags").join("mlflow.runName"),
         format!("run-{i}").as_bytes(),
     );
-    let mut buf = String::with_capacity(100 * 32);
-    for m in 0..20 {
+    let mut buf = String::with_capacity(steps as usize * 32);
+    for m in 0..metrics {
         buf.clear();
-        for step in 0..100i64 {
+        for step in 0..steps {
             let x = ((i * 31 + m * 7) % 1000) as f64 / 1000.0;
             let value = x + step as f64 / 1000.0;
             buf.push_str(&format_metric_line(&Metric {
@@ -108,6 +110,8 @@ fn write_run(exp_dir: &Path, exp_uri: &str, i: u64) {
 fn main() {
     let runs: u64 = arg("--runs", "1000").parse().expect("--runs N");
     let out = PathBuf::from(arg("--out", "bench-store"));
+    let metrics: u64 = arg("--metrics", "20").parse().expect("--metrics N");
+    let steps: i64 = arg("--steps", "100").parse().expect("--steps N");
     let root = out.join("mlruns");
     if root.exists() {
         fs::remove_dir_all(&root).unwrap();
@@ -136,7 +140,7 @@ fn main() {
             s.spawn(move || {
                 let mut i = t;
                 while i < runs {
-                    write_run(exp_dir, exp_uri, i);
+                    write_run(exp_dir, exp_uri, i, metrics, steps);
                     i += threads;
                 }
             });

@@ -5,6 +5,7 @@ use clap::Parser;
 
 mod cli;
 mod output;
+mod tui;
 
 fn main() {
     // `mlrs --version` is what scripts call to check the tool is there: answer it before

@@ -418,6 +418,12 @@ fn deleted_runs_are_exported_only_with_include_deleted() {
 #[test]
 fn a_missing_artifact_is_reported_and_counted_not_fatal() {
     let s = Scratch::new();
+    if s.skip_on_server(
+        "a broken file behind the server's artifact proxy is an HTTP 500 there, retried like \
+         any 500 (about four minutes): not a missing artifact mlrs can tell apart",
+    ) {
+        return;
+    }
     let (_, run) = s.exp_and_run();
     std::fs::write(s.path().join("ok.txt"), "fine").unwrap();
     s.run(&["artifacts", "log-artifact", "-l", "ok.txt", "-r", &run])
@@ -1386,6 +1392,9 @@ fn assert_run_matches_sample(
 fn the_peers_experiment_exports_import_with_the_data_they_hold() {
     for which in ["filestore/experiment", "server/experiment"] {
         let s = Scratch::new();
+        if s.skip_on_server("`mlrs experiments import` keeps ids, which a server assigns itself: it refuses a server (exit 5)") {
+        return;
+    }
         let input = sample(which);
         let out = s
             .run(&[
@@ -1433,6 +1442,11 @@ fn the_peers_experiment_exports_import_with_the_data_they_hold() {
 #[test]
 fn the_peers_run_export_imports_into_an_experiment() {
     let s = Scratch::new();
+    if s.skip_on_server(
+        "`mlrs runs import` keeps ids, which a server assigns itself: it refuses a server (exit 5)",
+    ) {
+        return;
+    }
     let input = sample("filestore/run");
     let id = s
         .run(&[
@@ -1453,6 +1467,9 @@ fn the_peers_run_export_imports_into_an_experiment() {
 #[test]
 fn the_peers_model_export_imports_with_version_numbers_stages_and_aliases() {
     let s = Scratch::new();
+    if s.skip_on_server("`mlrs models import` keeps ids, which a server assigns itself: it refuses a server (exit 5)") {
+        return;
+    }
     let input = sample("server/model");
     let out = s
         .run(&[

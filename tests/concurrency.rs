@@ -13,7 +13,7 @@ fn mlrs(s: &Scratch) -> Command {
         .env_remove("MLFLOW_REGISTRY_URI")
         .stdout(Stdio::null())
         .stderr(Stdio::null());
-    if let Some(uri) = s.backend.tracking_uri(s.path()) {
+    if let Some(uri) = s.env_tracking_uri() {
         c.env("MLFLOW_TRACKING_URI", uri);
     }
     c

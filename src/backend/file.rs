@@ -469,8 +469,8 @@ mod tests {
     #[test]
     fn other_schemes_are_refused_by_name_as_before() {
         let warn: WarnSink = std::sync::Arc::new(|_: &str| {});
-        // (sqlite: is the SQL backend's since it exists.)
-        for uri in ["postgresql://u@localhost/db", "http://localhost:5000"] {
+        // (sqlite: is the SQL backend's and http(s): the tracking server's since they exist.)
+        for uri in ["postgresql://u@localhost/db", "s3://bucket/mlruns"] {
             let e = super::super::open_tracking(uri, Mode::MustExist, warn.clone())
                 .err()
                 .unwrap();

@@ -65,54 +65,15 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<()> {
         return Ok(());
     }
 
-    let keys = |f: &dyn Fn(&Run) -> Vec<String>| {
-        let mut all: Vec<String> = runs.iter().flat_map(f).collect();
-        all.sort();
-        all.dedup();
-        all
-    };
-    let text_rows = |names: Vec<String>, get: &dyn Fn(&Run, &str) -> Option<String>| {
-        names
-            .into_iter()
-            .map(|key| TextRow {
-                values: runs.iter().map(|r| get(r, &key)).collect(),
-                key,
-            })
-            .filter(|row| !args.only_changed || text_changed(&row.values))
-            .collect::<Vec<_>>()
-    };
-    let params = text_rows(
-        keys(&|r| r.data.params.keys().cloned().collect()),
-        &|r, k| r.data.params.get(k).cloned(),
-    );
-    let tags = text_rows(keys(&|r| r.data.tags.keys().cloned().collect()), &|r, k| {
-        r.data.tags.get(k).cloned()
-    });
-    let mut metrics = Vec::new();
-    for key in keys(&|r| r.data.metrics.keys().cloned().collect()) {
-        let mut row = MetricRow {
-            key: key.clone(),
-            latest: Vec::new(),
-            min: Vec::new(),
-            max: Vec::new(),
-            has_history: false,
-        };
-        for r in &runs {
-            row.latest.push(r.data.metrics.get(&key).map(|m| m.value));
-            let history = if r.data.metrics.contains_key(&key) {
-                store.get_metric_history(&r.info.run_id, &key)?
-            } else {
-                Vec::new()
-            };
-            row.has_history |= history.len() > 1;
-            let values: Vec<f64> = history.iter().map(|m| m.value).collect();
-            row.min.push(extreme(&values, f64::min));
-            row.max.push(extreme(&values, f64::max));
-        }
-        if !args.only_changed || row.changed() {
-            metrics.push(row);
-        }
-    }
+    let Comparison {
+        params,
+        metrics,
+        tags,
+    } = compare(
+        &runs,
+        &|run_id, key| store.get_metric_history(run_id, key),
+        args.only_changed,
+    )?;
 
     let value = json!({
         "runs": runs.iter().map(|r| j::run_info(&r.info)).collect::<Vec<_>>(),
@@ -131,6 +92,82 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<()> {
         _ => human_table(&runs, &params, &metrics, &tags),
     };
     output::emit(args.out.output, Rendered::Record(value, table)).map_err(io_out)
+}
+
+/// The rows of a comparison of `runs`: params, metrics (latest, min and max over each run's
+/// history, read through `history(run_id, key)`) and tags; with `only_changed`, only the rows
+/// whose values differ.
+pub struct Comparison {
+    params: Vec<TextRow>,
+    metrics: Vec<MetricRow>,
+    tags: Vec<TextRow>,
+}
+
+#[allow(clippy::type_complexity)]
+pub fn compare(
+    runs: &[Run],
+    history: &dyn Fn(&str, &str) -> Result<Vec<mlrs::entities::Metric>>,
+    only_changed: bool,
+) -> Result<Comparison> {
+    let keys = |f: &dyn Fn(&Run) -> Vec<String>| {
+        let mut all: Vec<String> = runs.iter().flat_map(f).collect();
+        all.sort();
+        all.dedup();
+        all
+    };
+    let text_rows = |names: Vec<String>, get: &dyn Fn(&Run, &str) -> Option<String>| {
+        names
+            .into_iter()
+            .map(|key| TextRow {
+                values: runs.iter().map(|r| get(r, &key)).collect(),
+                key,
+            })
+            .filter(|row| !only_changed || text_changed(&row.values))
+            .collect::<Vec<_>>()
+    };
+    let params = text_rows(
+        keys(&|r| r.data.params.keys().cloned().collect()),
+        &|r, k| r.data.params.get(k).cloned(),
+    );
+    let tags = text_rows(keys(&|r| r.data.tags.keys().cloned().collect()), &|r, k| {
+        r.data.tags.get(k).cloned()
+    });
+    let mut metrics = Vec::new();
+    for key in keys(&|r| r.data.metrics.keys().cloned().collect()) {
+        let mut row = MetricRow {
+            key: key.clone(),
+            latest: Vec::new(),
+            min: Vec::new(),
+            max: Vec::new(),
+            has_history: false,
+        };
+        for r in runs {
+            row.latest.push(r.data.metrics.get(&key).map(|m| m.value));
+            let history = if r.data.metrics.contains_key(&key) {
+                history(&r.info.run_id, &key)?
+            } else {
+                Vec::new()
+            };
+            row.has_history |= history.len() > 1;
+            let values: Vec<f64> = history.iter().map(|m| m.value).collect();
+            row.min.push(extreme(&values, f64::min));
+            row.max.push(extreme(&values, f64::max));
+        }
+        if !only_changed || row.changed() {
+            metrics.push(row);
+        }
+    }
+
+    Ok(Comparison {
+        params,
+        metrics,
+        tags,
+    })
+}
+
+/// The comparison as `runs compare` shows it to people (`≠` rows highlighted).
+pub fn comparison_table(runs: &[Run], c: &Comparison) -> Table {
+    human_table(runs, &c.params, &c.metrics, &c.tags)
 }
 
 /// The min (or max) over the non-NaN values of a history; NaN when all are NaN.

@@ -22,6 +22,7 @@ pub mod search;
 pub mod store;
 pub mod sync;
 pub mod transfer;
+pub mod ui;
 pub mod util;
 
 const EXIT_CODES: &str = "\
@@ -105,6 +106,11 @@ pub enum Command {
     /// Push one store's experiments, runs, artifacts and registry into another, sending only
     /// what the destination lacks (ids are the destination's; the source's are kept as tags).
     Sync(sync::SyncArgs),
+    /// Explore the store in the terminal: experiments, runs (filter, sort), run details.
+    #[command(
+        after_help = "Example:\n  mlrs ui --experiment-name nightly --columns run_name,metrics.auc,params.lr\n  mlrs --tracking-uri sqlite:///mlflow.db ui\n\nKeys: arrows or hjkl move, Enter opens, Esc goes back, / filters, s sorts, ? help, q quits."
+    )]
+    Ui(ui::Args),
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  mlrs completions bash > ~/.local/share/bash-completion/completions/mlrs\n  source <(mlrs completions bash --dynamic)   # completes run ids, experiments, models"
@@ -180,6 +186,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Doctor(args) => store::doctor(args, &ctx),
         Command::Store(cmd) => store::run(cmd, &ctx),
         Command::Sync(args) => sync::run(args, &ctx),
+        Command::Ui(args) => ui::run(args, &ctx),
         Command::Completions(args) => completions::run(args),
     }
 }

@@ -134,7 +134,7 @@ pub fn runs_table(runs: &[Run], columns: &[Column], time: impl Fn(Option<i64>) -
     t
 }
 
-fn cell(r: &Run, c: &Column, time: &impl Fn(Option<i64>) -> String) -> String {
+pub fn cell(r: &Run, c: &Column, time: &impl Fn(Option<i64>) -> String) -> String {
     let i = &r.info;
     match c {
         Column::Attribute(a) => match *a {

@@ -432,9 +432,12 @@ SERVER_START_TIMEOUT = 240  # seconds; a fresh SQLite backend runs its migration
 
 
 @contextlib.contextmanager
-def mlflow_server(backend_store_uri, base, default_artifact_root=None, env=None):
+def mlflow_server(backend_store_uri, base, default_artifact_root=None, env=None, extra_args=(),
+                  scheme="http"):
     """`mlflow server` on 127.0.0.1 over `backend_store_uri`, logging to base/server.log; yields
-    its URL and stops it (the whole process group) at the end."""
+    its URL and stops it (the whole process group) at the end. `extra_args` go to `mlflow
+    server`; with scheme "https" (TLS options in `extra_args`) its health is polled without a
+    certificate check."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -442,8 +445,13 @@ def mlflow_server(backend_store_uri, base, default_artifact_root=None, env=None)
             "--host", "127.0.0.1", "--port", str(port), "--workers", "1"]
     if default_artifact_root is not None:
         args += ["--default-artifact-root", str(default_artifact_root)]
+    args += list(extra_args)
     log_path = Path(base) / "server.log"
-    url = "http://127.0.0.1:%d" % port
+    url = "%s://127.0.0.1:%d" % (scheme, port)
+    poll = {}
+    if scheme == "https":
+        import ssl
+        poll["context"] = ssl._create_unverified_context()
     with open(log_path, "w") as log:
         proc = subprocess.Popen(args, cwd=str(base), stdout=log, stderr=subprocess.STDOUT,
                                 env=env, start_new_session=True)
@@ -451,7 +459,7 @@ def mlflow_server(backend_store_uri, base, default_artifact_root=None, env=None)
             deadline = time.time() + SERVER_START_TIMEOUT
             while True:
                 try:
-                    urllib.request.urlopen(url + "/health", timeout=2).read()
+                    urllib.request.urlopen(url + "/health", timeout=2, **poll).read()
                     break
                 except Exception:
                     if proc.poll() is not None:

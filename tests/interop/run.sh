@@ -21,7 +21,6 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
-VENV_ROOT="${MLRS_VENV_ROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/mlrs-interop-venvs}"
 
 VERSIONS=()
 PYTEST_ARGS=()
@@ -33,59 +32,9 @@ while [ $# -gt 0 ]; do
 done
 [ ${#VERSIONS[@]} -gt 0 ] || VERSIONS=(2.22.0 3.17.2)
 
-venv_for() {
-  case "$1" in
-    2.*) echo "$VENV_ROOT/mlflow2" ;;
-    3.*) echo "$VENV_ROOT/mlflow3" ;;
-    *) echo "unsupported MLflow version $1 (2.x or 3.x)" >&2; return 1 ;;
-  esac
-}
-pkgs_for() {
-  case "$1" in
-    # MLflow 2.22 predates OpenTelemetry 1.33 and FastAPI 0.116; with newer ones its tracing
-    # breaks (spans never end). Pin the generation it was released with.
-    # Its SQL store imports pool classes SQLAlchemy 2.1 removed.
-    2.*) echo "mlflow==$1 pytest opentelemetry-api<1.33 opentelemetry-sdk<1.33 fastapi<0.116 sqlalchemy<2.1" ;;
-    # The peer export/import tool (mlflow-export-import) is tested against MLflow 3.x only.
-    *)   echo "mlflow==$1 pytest databricks-mlflow-export-import==1.2.1" ;;
-  esac
-}
-base_python() {
-  if [ -n "${MLRS_PYTHON:-}" ]; then echo "$MLRS_PYTHON"; return; fi
-  for p in python3.11 python3.12 python3.10 python3; do
-    if command -v "$p" >/dev/null 2>&1; then command -v "$p"; return; fi
-  done
-  echo "no python3 found (set MLRS_PYTHON)" >&2; return 1
-}
-venv_ok() {  # venv version -> 0 when it has that mlflow, pytest and PyYAML
-  [ -x "$1/bin/python" ] && [ -x "$1/bin/mlflow" ] &&
-    "$1/bin/python" - "$2" <<'PY' >/dev/null 2>&1
-import sys
-import mlflow, pytest, yaml  # noqa: F401
-if sys.argv[1].startswith("3."):
-    import mlflow_export_import  # noqa: F401
-if sys.argv[1].startswith("2."):
-    import sqlalchemy
-    if tuple(int(x) for x in sqlalchemy.__version__.split(".")[:2]) >= (2, 1):
-        sys.exit(1)
-sys.exit(0 if mlflow.__version__ == sys.argv[1] else 1)
-PY
-}
-ensure_venv() {
-  local ver="$1" venv
-  venv="$(venv_for "$ver")"
-  if venv_ok "$venv" "$ver"; then return; fi
-  if [ ! -x "$venv/bin/python" ]; then
-    echo ">> creating $venv" >&2
-    mkdir -p "$VENV_ROOT"
-    "$(base_python)" -m venv "$venv"
-    "$venv/bin/python" -m pip install -q --upgrade pip
-  fi
-  echo ">> installing into $venv: $(pkgs_for "$ver")" >&2
-  # shellcheck disable=SC2046
-  "$venv/bin/python" -m pip install -q $(pkgs_for "$ver")
-  venv_ok "$venv" "$ver" || { echo "$venv: mlflow $ver still not importable" >&2; return 1; }
-}
+# venv_for, pkgs_for, venv_ok, ensure_venv (shared with .ci/run's tracking-server leg).
+# shellcheck source=tests/interop/venv.sh
+. "$HERE/venv.sh"
 
 # --- the binary ---------------------------------------------------------------------------------
 if [ -z "${MLRS_BIN:-}" ]; then

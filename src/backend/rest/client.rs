@@ -486,17 +486,20 @@ enum SendError {
     Local(Error),
 }
 
+/// Whether a failed attempt is worth another: a refused, reset or timed-out connection is; a
+/// TLS failure (an untrusted certificate, a wrong host name: rustls reports them as
+/// `InvalidData` I/O errors) is not, it would fail the same way every time.
 fn is_transient(e: &SendError) -> bool {
-    matches!(
-        e,
+    match e {
+        SendError::Http(ureq::Error::Io(io)) => io.kind() != std::io::ErrorKind::InvalidData,
         SendError::Http(
             ureq::Error::ConnectionFailed
-                | ureq::Error::Io(_)
-                | ureq::Error::Timeout(_)
-                | ureq::Error::HostNotFound
-                | ureq::Error::Protocol(_)
-        )
-    )
+            | ureq::Error::Timeout(_)
+            | ureq::Error::HostNotFound
+            | ureq::Error::Protocol(_),
+        ) => true,
+        _ => false,
+    }
 }
 
 /// `url?k=v&…` with each key and value percent-encoded.

@@ -225,7 +225,14 @@ impl SqlStore {
             )));
         }
         let ro = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let probe = Connection::open_with_flags(&path, ro).map_err(|e| sql_err(&display, e))?;
+        let rw = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // The probe reads read-write when it may: a writer killed mid-transaction leaves a hot
+        // journal that only a writable connection can roll back (a read-only one fails with
+        // "attempt to write a readonly database"). A file this user cannot write is probed
+        // read-only.
+        let probe = Connection::open_with_flags(&path, rw)
+            .or_else(|_| Connection::open_with_flags(&path, ro))
+            .map_err(|e| sql_err(&display, e))?;
         probe
             .busy_timeout(lock_timeout())
             .map_err(|e| sql_err(&display, e))?;
@@ -260,11 +267,7 @@ impl SqlStore {
             ));
             true
         };
-        let flags = if read_only {
-            ro
-        } else {
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        };
+        let flags = if read_only { ro } else { rw };
         let conn = Connection::open_with_flags(&path, flags).map_err(|e| sql_err(&display, e))?;
         conn.busy_timeout(lock_timeout())
             .map_err(|e| sql_err(&display, e))?;
