@@ -328,6 +328,18 @@ pub fn is_sqlite(uri: &str) -> bool {
     crate::store::uri::uri_scheme(uri).is_some_and(|s| s.eq_ignore_ascii_case("sqlite"))
 }
 
+/// Checks a new registered-model name by the rules of the registry at `registry_uri` before
+/// the registry is opened, so that a refused name creates nothing. A file store's name is a
+/// directory (no `%`, `\`); MLflow's SQL store takes both, and so does a server over one; a
+/// server is checked by MLflow's own rules here and has the last word on the rest.
+pub fn validate_new_model_name(registry_uri: &str, name: &str) -> Result<()> {
+    if is_sqlite(registry_uri) || rest::is_rest(registry_uri) {
+        crate::validate::validate_model_name_mlflow(name)
+    } else {
+        crate::validate::validate_model_name(name)
+    }
+}
+
 /// Opens the registry store at `registry_uri`. With `Mode::Create`, a registry that is the
 /// tracking store (same root) is created as the tracking store is, `Default` experiment
 /// included; a separate one is just created.

@@ -292,14 +292,9 @@ fn write_registry(ctx: &Ctx) -> Result<Box<dyn RegistryStore>> {
     ctx.registry_store(Mode::Create)
 }
 
-/// The name checked by the rules of the registry it goes into (MLflow's SQL store accepts `%`
-/// and `\`, which cannot name a file store's model directory).
+/// The name checked by the rules of the registry it goes into, and the tags.
 fn validate_new_model(ctx: &Ctx, name: &str, tags: &[(String, String)]) -> Result<()> {
-    if mlrs::backend::is_sqlite(&ctx.registry_uri) {
-        mlrs::validate::validate_model_name_mlflow(name)?;
-    } else {
-        mlrs::validate::validate_model_name(name)?;
-    }
+    mlrs::backend::validate_new_model_name(&ctx.registry_uri, name)?;
     for (k, v) in tags {
         mlrs::validate::validate_registry_tag(k, v)?;
     }

@@ -436,6 +436,11 @@ impl Client {
                 Error::NotFound(detail)
             }
             "RESOURCE_ALREADY_EXISTS" | "ALREADY_EXISTS" => Error::AlreadyExists(detail),
+            // A write to a deleted run: the operation failed (exit 1), as on every other store,
+            // not a bad value (the server's INVALID_PARAMETER_VALUE).
+            "INVALID_PARAMETER_VALUE" if message.contains("must be in the 'active' state") => {
+                Error::Failed(detail)
+            }
             "INVALID_PARAMETER_VALUE"
             | "BAD_REQUEST"
             | "INVALID_STATE"
@@ -744,6 +749,14 @@ mod tests {
                 400
             ),
             5
+        );
+        // A write to a deleted run fails as on every other store (exit 1), not as a bad value.
+        assert_eq!(
+            code(
+                r#"{"error_code":"INVALID_PARAMETER_VALUE","message":"The run r must be in the 'active' state. Current state is deleted."}"#,
+                400
+            ),
+            1
         );
         assert_eq!(
             code(r#"{"error_code":"INTERNAL_ERROR","message":"m"}"#, 500),

@@ -118,6 +118,13 @@ impl RestStore {
                 ))),
             };
         }
+        // A local path has no run id, so MLflow's server refuses it; refused here as it would
+        // be, before `register_model` creates the registered model.
+        if uri::uri_scheme(model_uri).is_none() || is_scheme(model_uri, "file") {
+            return Err(Error::invalid(format!(
+                "Invalid model version source: '{model_uri}'. To use a local path as a model version source, the run_id request parameter has to be specified and the local path has to be contained within the artifact directory of the run specified by the run_id."
+            )));
+        }
         // Any other source is recorded as given; the server decides whether it accepts it.
         Ok(Source {
             source: model_uri.to_string(),
@@ -490,7 +497,7 @@ impl RegistryStore for RestStore {
     ) -> Result<ModelVersion> {
         validate::validate_model_name_mlflow(name)?;
         let v = validate::validate_model_version(version)?;
-        let stage = Stage::parse(stage)?;
+        let stage = Stage::parse_transition(stage, archive_existing_versions)?;
         let reply = self.post(
             "model-versions/transition-stage",
             json!({
