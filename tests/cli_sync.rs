@@ -304,6 +304,20 @@ fn mirror_of(dst: &Scratch, exp_id: &str, src_run: &str) -> Value {
     found[0].clone()
 }
 
+/// The destination id of the run synced from `src_run`.
+fn mirror_id(dst: &Scratch, exp_id: &str, src_run: &str) -> String {
+    mirror_of(dst, exp_id, src_run)["info"]["run_id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// A sync that succeeded and found nothing to send.
+fn assert_nothing_to_sync(out: Out) {
+    let out = out.ok();
+    assert!(out.stdout.starts_with("nothing to sync"), "{}", out.stdout);
+}
+
 fn describe(s: &Scratch, run: &str) -> Value {
     mlrs(s, &["runs", "describe", "--run-id", run, "-o", "json"])
         .ok()
@@ -650,12 +664,7 @@ fn follow_up(from: Backend, to: Backend) {
         .to_string();
     assert_run_mirrored(&src, &dst, &dst_exp, &new_run);
     assert_mirrored(&src, &dst, &f);
-    let again = sync(&src, &dst, &[]).ok();
-    assert!(
-        again.stdout.starts_with("nothing to sync"),
-        "{}",
-        again.stdout
-    );
+    assert_nothing_to_sync(sync(&src, &dst, &[]));
 }
 
 #[test]
@@ -681,8 +690,7 @@ fn a_half_written_file_destination_is_completed_by_the_next_sync() {
         .as_str()
         .unwrap()
         .to_string();
-    let mirror = mirror_of(&dst, &dst_exp, &f.finished);
-    let dst_run = mirror["info"]["run_id"].as_str().unwrap().to_string();
+    let dst_run = mirror_id(&dst, &dst_exp, &f.finished);
     let run_dir = dst.store().join(&dst_exp).join(&dst_run);
     // Two of the five loss points lost, a param, two artifact files, and the end of the run.
     let loss = run_dir.join("metrics/loss");
@@ -717,12 +725,7 @@ fn a_half_written_file_destination_is_completed_by_the_next_sync() {
     assert_eq!(report["params_sent"], 1, "{report}");
     assert_eq!(report["artifact_files_sent"], 2, "{report}");
     assert_mirrored(&src, &dst, &f);
-    assert!(
-        sync(&src, &dst, &[])
-            .ok()
-            .stdout
-            .starts_with("nothing to sync")
-    );
+    assert_nothing_to_sync(sync(&src, &dst, &[]));
 }
 
 /// The same on SQLite: rows deleted as a transaction that never committed leaves them missing.
@@ -736,14 +739,8 @@ fn a_half_written_sqlite_destination_is_completed_by_the_next_sync() {
         .as_str()
         .unwrap()
         .to_string();
-    let dst_run = mirror_of(&dst, &dst_exp, &f.finished)["info"]["run_id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let running = mirror_of(&dst, &dst_exp, &f.running)["info"]["run_id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let dst_run = mirror_id(&dst, &dst_exp, &f.finished);
+    let running = mirror_id(&dst, &dst_exp, &f.running);
     let db = rusqlite::Connection::open(dst.path().join("mlflow.db")).unwrap();
     let n = db
         .execute(
@@ -774,12 +771,7 @@ fn a_half_written_sqlite_destination_is_completed_by_the_next_sync() {
     assert_eq!(report["artifact_files_sent"], 1, "{report}");
     assert_eq!(report["artifact_bytes_sent"], 5000, "{report}");
     assert_mirrored(&src, &dst, &f);
-    assert!(
-        sync(&src, &dst, &[])
-            .ok()
-            .stdout
-            .starts_with("nothing to sync")
-    );
+    assert_nothing_to_sync(sync(&src, &dst, &[]));
 }
 
 /// A sync killed part way (here: after it created the first runs of a big store) is finished
@@ -869,12 +861,7 @@ fn a_killed_sync_is_finished_by_the_next_one() {
         let mirror = assert_run_mirrored(&src, &dst, &dst_exp, id);
         assert_eq!(history(&dst, &mirror, "m").len(), 1000);
     }
-    assert!(
-        sync(&src, &dst, &[])
-            .ok()
-            .stdout
-            .starts_with("nothing to sync")
-    );
+    assert_nothing_to_sync(sync(&src, &dst, &[]));
 }
 
 /// A param the destination holds with another value: exit 4 naming run and key, and nothing
@@ -893,10 +880,7 @@ fn a_conflicting_param_stops_the_sync_before_anything_is_written() {
             .as_str()
             .unwrap()
             .to_string();
-        let mirror = mirror_of(&dst, &dst_exp, &f.running)["info"]["run_id"]
-            .as_str()
-            .unwrap()
-            .to_string();
+        let mirror = mirror_id(&dst, &dst_exp, &f.running);
         mlrs(
             &src,
             &["runs", "log-param", "--run-id", &f.running, "seed", "1"],
@@ -1101,12 +1085,7 @@ fn renames_in_the_source_follow_on_the_next_sync() {
         let mirror = mirror_of(&dst, dst_exp, &f.finished);
         assert_eq!(mirror["info"]["run_name"], "retrained", "{mirror}");
         assert_run_mirrored(&src, &dst, dst_exp, &f.finished);
-        assert!(
-            sync(&src, &dst, &[])
-                .ok()
-                .stdout
-                .starts_with("nothing to sync")
-        );
+        assert_nothing_to_sync(sync(&src, &dst, &[]));
     }
 }
 
@@ -1142,19 +1121,11 @@ fn duplicate_points_are_sent_once_and_never_again() {
             .as_str()
             .unwrap()
             .to_string();
-        let mirror = mirror_of(&dst, &dst_exp, &run)["info"]["run_id"]
-            .as_str()
-            .unwrap()
-            .to_string();
+        let mirror = mirror_id(&dst, &dst_exp, &run);
         let held = history(&dst, &mirror, "m").len();
         assert_eq!(held, if to == Backend::Sqlite { 3 } else { 4 });
         let before = dst.snapshot();
-        let again = sync(&src, &dst, &[]).ok();
-        assert!(
-            again.stdout.starts_with("nothing to sync"),
-            "{}",
-            again.stdout
-        );
+        assert_nothing_to_sync(sync(&src, &dst, &[]));
         assert_eq!(dst.snapshot(), before);
     }
 }
