@@ -211,10 +211,14 @@ def test_a_version_of_an_mlflow_3_logged_model_is_skipped_with_a_warning(sql, sq
     mlflow = H.mlflow
     root = (tmp_path / "mlruns").resolve()
     monkeypatch.chdir(tmp_path)
+    # An earlier test's `mlflow.set_experiment` leaves MLFLOW_EXPERIMENT_ID in the environment
+    # (MLflow 3 exports it for child processes): this store has only Default.
+    for var in ("MLFLOW_EXPERIMENT_ID", "MLFLOW_EXPERIMENT_NAME"):
+        monkeypatch.delenv(var, raising=False)
     mlflow.set_tracking_uri(root.as_uri())
     mlflow.set_registry_uri(root.as_uri())
     try:
-        with mlflow.start_run() as run:
+        with mlflow.start_run(experiment_id="0") as run:
             mlflow.log_metric("m", 1.0)
             info = mlflow.pyfunc.log_model(name="model", python_model=Identity(), pip_requirements=["mlflow"])
         mv = mlflow.register_model(info.model_uri, "lm")
