@@ -5440,7 +5440,7 @@ _mlrs() {
             return 0
             ;;
         mlrs__subcmd__sync)
-            opts="-x -o -q -h --from --to --registry-from --registry-to --experiment-id --no-registry --dry-run --output --quiet --tracking-uri --registry-uri --color --help"
+            opts="-x -o -q -h --from --to --registry-from --registry-to --experiment-id --no-registry --dry-run --verify --output --quiet --tracking-uri --registry-uri --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

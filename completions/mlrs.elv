@@ -1128,6 +1128,7 @@ set edit:completion:arg-completer[mlrs] = {|@words|
             cand --color 'Colour output: auto (only on a terminal, never with NO_COLOR), always or never'
             cand --no-registry 'Leave the model registry alone'
             cand --dry-run 'Print what would be sent; write nothing'
+            cand --verify 'Read every metric history in the destination back, not trusting the digest sync left on each run (mlrs.sync.metrics_digest): finds points lost behind sync''s back. Slower'
             cand -q 'Print only the essential value (an id, a path)'
             cand --quiet 'Print only the essential value (an id, a path)'
             cand -h 'Print help (see more with ''--help'')'

@@ -983,6 +983,7 @@ always\t'Always colour (an explicit flag wins over `NO_COLOR`, as no-color.org a
 never\t'Never colour'"
 complete -c mlrs -n "__fish_mlrs_using_subcommand sync" -l no-registry -d 'Leave the model registry alone'
 complete -c mlrs -n "__fish_mlrs_using_subcommand sync" -l dry-run -d 'Print what would be sent; write nothing'
+complete -c mlrs -n "__fish_mlrs_using_subcommand sync" -l verify -d 'Read every metric history in the destination back, not trusting the digest sync left on each run (mlrs.sync.metrics_digest): finds points lost behind sync\'s back. Slower'
 complete -c mlrs -n "__fish_mlrs_using_subcommand sync" -s q -l quiet -d 'Print only the essential value (an id, a path)'
 complete -c mlrs -n "__fish_mlrs_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrs -n "__fish_mlrs_using_subcommand ui" -s x -l experiment-id -d 'Open the runs of this experiment at once' -r

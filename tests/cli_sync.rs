@@ -718,7 +718,14 @@ fn a_half_written_file_destination_is_completed_by_the_next_sync() {
     std::fs::write(&meta, m + "\n").unwrap();
     assert_eq!(describe(&dst, &dst_run)["info"]["status"], "RUNNING");
 
-    let report = sync(&src, &dst, &["-o", "json"]).ok().json();
+    // The points went behind sync's back, after it recorded the run's metrics digest: a plain
+    // sync trusts the digest (it still finds the param, the files and the status); --verify
+    // reads the histories back and finds the points too.
+    let plain = sync(&src, &dst, &["--dry-run", "-o", "json"]).ok().json();
+    assert_eq!(plain["metric_points_sent"], 0, "{plain}");
+    assert_eq!(plain["params_sent"], 1, "{plain}");
+    assert_eq!(plain["artifact_files_sent"], 2, "{plain}");
+    let report = sync(&src, &dst, &["--verify", "-o", "json"]).ok().json();
     assert_eq!(report["runs"]["updated"], 1, "{report}");
     assert_eq!(report["runs"]["created"], 0, "{report}");
     assert_eq!(report["metric_points_sent"], 2, "{report}");
@@ -764,7 +771,11 @@ fn a_half_written_sqlite_destination_is_completed_by_the_next_sync() {
     let artifacts = std::path::PathBuf::from(artifacts.trim_start_matches("file://"));
     std::fs::remove_file(artifacts.join("model/weights.bin")).unwrap();
 
-    let report = sync(&src, &dst, &["-o", "json"]).ok().json();
+    // As on a file store: the lost points are found with --verify.
+    let plain = sync(&src, &dst, &["--dry-run", "-o", "json"]).ok().json();
+    assert_eq!(plain["metric_points_sent"], 0, "{plain}");
+    assert_eq!(plain["params_sent"], 1, "{plain}");
+    let report = sync(&src, &dst, &["--verify", "-o", "json"]).ok().json();
     assert_eq!(report["runs"]["updated"], 2, "{report}");
     assert_eq!(report["metric_points_sent"], 4, "{report}");
     assert_eq!(report["params_sent"], 1, "{report}");
@@ -1126,7 +1137,75 @@ fn duplicate_points_are_sent_once_and_never_again() {
         assert_eq!(held, if to == Backend::Sqlite { 3 } else { 4 });
         let before = dst.snapshot();
         assert_nothing_to_sync(sync(&src, &dst, &[]));
+        assert_nothing_to_sync(sync(&src, &dst, &["--verify"]));
         assert_eq!(dst.snapshot(), before);
+    }
+}
+
+fn digest_of(s: &Scratch, run: &str) -> Option<String> {
+    describe(s, run)["data"]["tags"]["mlrs.sync.metrics_digest"]
+        .as_str()
+        .map(str::to_string)
+}
+
+/// Each destination run carries a digest of its source's metric histories, recorded once they
+/// were all sent; it follows the source's new points, and a run synced without it (an older
+/// mlrs) gets it on the next sync with nothing else written.
+#[test]
+fn a_run_s_metrics_digest_follows_its_source_histories() {
+    for to in [Backend::Sqlite, Backend::File] {
+        let src = Scratch::with_backend(Backend::File);
+        let dst = Scratch::with_backend(to);
+        let (_, run) = src.exp_and_run();
+        let log = |v: &str, step: &str| {
+            mlrs(
+                &src,
+                &[
+                    "runs",
+                    "log-metric",
+                    "--run-id",
+                    &run,
+                    "m",
+                    v,
+                    "--step",
+                    step,
+                ],
+            )
+            .ok();
+        };
+        log("0.5", "0");
+        sync(&src, &dst, &[]).ok();
+        let dst_exp = experiment_named(&dst, "e")["experiment_id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let mirror = mirror_id(&dst, &dst_exp, &run);
+        let first = digest_of(&dst, &mirror).expect("a digest after the first sync");
+        assert_eq!(first.len(), 16);
+
+        log("0.75", "1");
+        let report = sync(&src, &dst, &["-o", "json"]).ok().json();
+        assert_eq!(report["metric_points_sent"], 1, "{report}");
+        let second = digest_of(&dst, &mirror).unwrap();
+        assert_ne!(second, first);
+        assert_eq!(history(&dst, &mirror, "m").len(), 2);
+        assert_nothing_to_sync(sync(&src, &dst, &[]));
+
+        mlrs(
+            &dst,
+            &[
+                "runs",
+                "delete-tag",
+                "--run-id",
+                &mirror,
+                "mlrs.sync.metrics_digest",
+            ],
+        )
+        .ok();
+        assert_eq!(digest_of(&dst, &mirror), None);
+        assert_nothing_to_sync(sync(&src, &dst, &[]));
+        assert_eq!(digest_of(&dst, &mirror), Some(second));
+        assert_eq!(history(&dst, &mirror, "m").len(), 2);
     }
 }
 

@@ -11,7 +11,7 @@ use mlrs::{Error, Result};
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Example:\n  mlrs sync --from ./mlruns --to http://tracking.internal:5000\n  mlrs sync --from sqlite:///mlflow.db --to ./mlruns-copy -x 1 -x 4 --dry-run\n\nObjects get the destination's ids; the source's are kept as tags (mlrs.sync.source_run_id,\nmlrs.sync.source_experiment_id, mlrs.sync.source_version, mlrs.sync.source_uri). Running it\nagain sends only what the destination lacks. A param with another value in the destination\nstops the sync before anything is written (exit 4)."
+    after_help = "Example:\n  mlrs sync --from ./mlruns --to http://tracking.internal:5000\n  mlrs sync --from sqlite:///mlflow.db --to ./mlruns-copy -x 1 -x 4 --dry-run\n\nObjects get the destination's ids; the source's are kept as tags (mlrs.sync.source_run_id,\nmlrs.sync.source_experiment_id, mlrs.sync.source_version, mlrs.sync.source_uri). Running it\nagain sends only what the destination lacks; a run's metric histories are read back only when\nthe source's changed since the last sync (mlrs.sync.metrics_digest), or with --verify.\nA param with another value in the destination stops the sync before anything is written\n(exit 4)."
 )]
 pub struct SyncArgs {
     /// The store to read: a path, file: URI, sqlite:/// URI or tracking server's http(s):// URL.
@@ -35,6 +35,10 @@ pub struct SyncArgs {
     /// Print what would be sent; write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Read every metric history in the destination back, not trusting the digest sync left on
+    /// each run (mlrs.sync.metrics_digest): finds points lost behind sync's back. Slower.
+    #[arg(long)]
+    pub verify: bool,
     #[command(flatten)]
     pub out: OutputArgs,
 }
@@ -106,6 +110,7 @@ fn run_sync(args: SyncArgs, ctx: &Ctx) -> Result<()> {
         experiment_ids: args.experiment_ids,
         no_registry: args.no_registry,
         dry_run: args.dry_run,
+        verify: args.verify,
     };
     let report = sync::sync(&ends, &opts, &super::transfer::Bar::new(), ctx.warn.clone())?;
     render(&report, &args.out)

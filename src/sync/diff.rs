@@ -79,6 +79,40 @@ pub fn missing_points<'a>(src: &'a [Metric], dst: &[Metric]) -> Vec<&'a Metric> 
         .collect()
 }
 
+/// A digest of a run's metric histories (key → points): 16 hex digits of FNV-1a (64-bit)
+/// over the keys in order and each key's points as `missing_points` compares them, sorted, so
+/// the order a store returns them in does not matter. Sync records it on a destination run once
+/// everything was sent; a later sync that computes the same digest from the source knows the
+/// destination holds every point (metric points cannot be deleted) without reading its
+/// histories back, which is most of a no-op sync's requests to a server.
+pub fn metrics_digest<'a>(histories: impl IntoIterator<Item = (&'a str, &'a [Metric])>) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    let mut feed = |bytes: &[u8]| {
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(PRIME);
+        }
+    };
+    let mut sorted: Vec<(&str, &[Metric])> = histories.into_iter().collect();
+    sorted.sort_by_key(|(key, _)| *key);
+    for (key, points) in sorted {
+        // Length-prefixed, so no two different lists of keys and points feed the same bytes.
+        feed(&(key.len() as u64).to_le_bytes());
+        feed(key.as_bytes());
+        let mut keys: Vec<(i64, i64, u64)> = points.iter().map(point_key).collect();
+        keys.sort_unstable();
+        feed(&(keys.len() as u64).to_le_bytes());
+        for (timestamp, step, value) in keys {
+            feed(&timestamp.to_le_bytes());
+            feed(&step.to_le_bytes());
+            feed(&value.to_le_bytes());
+        }
+    }
+    format!("{hash:016x}")
+}
+
 /// Splits params, tags and metrics into `log_batch` calls within MLflow's limits (at most
 /// 100 params, 100 tags and 1000 metrics, 1000 items in all, per call). Params go first, so
 /// a run's params are all written before its first metric.
@@ -171,6 +205,42 @@ mod tests {
         assert_eq!(at, vec![(1, 0), (1, 0), (2, 1)]);
         // A point with the same step but another value is another point.
         assert_eq!(missing_points(&[m(2.0, 1, 0)], &dst).len(), 1);
+    }
+
+    #[test]
+    fn the_metrics_digest_changes_with_any_point_and_not_with_order() {
+        let a = vec![m(1.0, 1, 0), m(2.0, 2, 1)];
+        let b = vec![m(3.0, 1, 0)];
+        let base = metrics_digest([("a", &a[..]), ("b", &b[..])]);
+        assert_eq!(base.len(), 16);
+        // Keys and points in another order: the same histories.
+        let a_rev: Vec<Metric> = a.iter().rev().cloned().collect();
+        assert_eq!(metrics_digest([("b", &b[..]), ("a", &a_rev[..])]), base);
+        // NaN, inf and -0.0 as a SQL store reads them back: the same points.
+        let odd = [m(f64::INFINITY, 1, 0), m(-0.0, 2, 0)];
+        let as_sql = [m(f64::MAX, 1, 0), m(0.0, 2, 0)];
+        assert_eq!(
+            metrics_digest([("k", &odd[..])]),
+            metrics_digest([("k", &as_sql[..])])
+        );
+        // Any other value, step, timestamp, point, key or split between keys: another digest.
+        let others: Vec<Vec<(&str, Vec<Metric>)>> = vec![
+            vec![("a", vec![m(1.5, 1, 0), m(2.0, 2, 1)]), ("b", b.clone())],
+            vec![("a", vec![m(1.0, 1, 5), m(2.0, 2, 1)]), ("b", b.clone())],
+            vec![("a", vec![m(1.0, 9, 0), m(2.0, 2, 1)]), ("b", b.clone())],
+            vec![("a", a.clone()), ("b", vec![m(3.0, 1, 0), m(3.0, 1, 0)])],
+            vec![("a", a.clone())],
+            vec![("a", a.clone()), ("c", b.clone())],
+            vec![
+                ("a", vec![m(1.0, 1, 0)]),
+                ("b", vec![m(2.0, 2, 1), m(3.0, 1, 0)]),
+            ],
+            vec![("ab", a.clone()), ("", b.clone())],
+        ];
+        for other in &others {
+            let d = metrics_digest(other.iter().map(|(k, p)| (*k, &p[..])));
+            assert_ne!(d, base, "{other:?}");
+        }
     }
 
     #[test]

@@ -32,6 +32,9 @@ pub const TAG_SOURCE_EXPERIMENT_ID: &str = "mlrs.sync.source_experiment_id";
 pub const TAG_SOURCE_URI: &str = "mlrs.sync.source_uri";
 /// Tag on a destination model version: the source version number it mirrors.
 pub const TAG_SOURCE_VERSION: &str = "mlrs.sync.source_version";
+/// Tag on a destination run: `diff::metrics_digest` of the source run's metric histories,
+/// set once all of them were sent; while it matches, sync does not read the destination's back.
+pub const TAG_METRICS_DIGEST: &str = "mlrs.sync.metrics_digest";
 /// Tags under this prefix are sync's own: never copied from a source (a store that was itself
 /// synced into) and never compared.
 pub const TAG_PREFIX: &str = "mlrs.sync.";
@@ -47,6 +50,10 @@ pub struct SyncOptions {
     pub no_registry: bool,
     /// Compute and list what would be sent; write nothing.
     pub dry_run: bool,
+    /// Read every destination metric history back, even where the run's
+    /// `mlrs.sync.metrics_digest` says it holds the source's (rsync's `--checksum`): repairs
+    /// points lost behind sync's back.
+    pub verify: bool,
 }
 
 /// Created / updated / unchanged (and skipped) counts of one kind of object.

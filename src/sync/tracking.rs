@@ -7,9 +7,13 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::diff::{
-    batches, changed_tags, copied_tags, missing_files, missing_params, missing_points,
+    batches, changed_tags, copied_tags, metrics_digest, missing_files, missing_params,
+    missing_points,
 };
-use super::{SyncOptions, SyncReport, TAG_SOURCE_EXPERIMENT_ID, TAG_SOURCE_RUN_ID, TAG_SOURCE_URI};
+use super::{
+    SyncOptions, SyncReport, TAG_METRICS_DIGEST, TAG_SOURCE_EXPERIMENT_ID, TAG_SOURCE_RUN_ID,
+    TAG_SOURCE_URI,
+};
 use crate::backend::TrackingStore;
 use crate::entities::{
     Experiment, LifecycleStage, Metric, Run, RunParts, RunStatus, ViewType, tags,
@@ -434,25 +438,33 @@ impl<'a> Syncer<'a> {
         }
         let tag_changes = changed_tags(&want_tags, have.map_or(&empty, |r| &r.data.tags));
 
-        // Both ends' histories, several keys at a time (each one a request to a server).
+        // The source's histories, several keys at a time (each one a request to a server);
+        // the destination's only where its digest tag does not vouch that it holds them all.
         let (src_store, dst_store) = (self.src, self.dst);
         let keys: Vec<&String> = src.data.metrics.keys().collect();
-        let per_key = concurrently(&keys, |key| -> Result<Vec<Metric>> {
-            let history = src_store.get_metric_history(src_id, key)?;
-            let existing = match (have, dst_id, dst_store) {
-                (Some(h), Some(id), Some(dst)) if h.data.metrics.contains_key(*key) => {
-                    dst.get_metric_history(id, key)?
-                }
-                _ => Vec::new(),
-            };
-            Ok(missing_points(&history, &existing)
-                .into_iter()
-                .cloned()
-                .collect())
-        });
+        let histories = concurrently(&keys, |key| src_store.get_metric_history(src_id, key))
+            .into_iter()
+            .collect::<Result<Vec<Vec<Metric>>>>()?;
+        let digest = metrics_digest(
+            keys.iter()
+                .map(|k| k.as_str())
+                .zip(histories.iter().map(Vec::as_slice)),
+        );
+        let have_digest = have.and_then(|h| h.data.tags.get(TAG_METRICS_DIGEST));
+        let digest_stale = have_digest != Some(&digest);
         let mut points = Vec::new();
-        for missing in per_key {
-            points.extend(missing?);
+        if digest_stale || self.opts.verify {
+            let per_key = concurrently(&keys, |key| -> Result<Vec<Metric>> {
+                match (have, dst_id, dst_store) {
+                    (Some(h), Some(id), Some(dst)) if h.data.metrics.contains_key(*key) => {
+                        dst.get_metric_history(id, key)
+                    }
+                    _ => Ok(Vec::new()),
+                }
+            });
+            for (history, existing) in histories.iter().zip(per_key) {
+                points.extend(missing_points(history, &existing?).into_iter().cloned());
+            }
         }
 
         let files = match artifact_files(self.src, src_id) {
@@ -502,6 +514,14 @@ impl<'a> Syncer<'a> {
             || !files.is_empty()
             || status_change;
         if !writes_data && want_stage == have_stage {
+            // Nothing to send; a run that holds every point but not yet the digest saying so
+            // (synced by an older mlrs, or the last sync stopped after its points) gets it, so
+            // the next sync reads no history back. Not in a deleted run or experiment, which
+            // take no writes: those are read again next time.
+            let writable = have_stage == LifecycleStage::Active && !exp.deleted;
+            if let (true, true, Some(id), false) = (digest_stale, writable, dst_id, self.dry()) {
+                self.dst()?.set_tag(id, TAG_METRICS_DIGEST, &digest)?;
+            }
             return Ok(false);
         }
 
@@ -559,6 +579,11 @@ impl<'a> Syncer<'a> {
                 let name = Some(src.info.run_name.as_str()).filter(|_| rename);
                 self.dst()?
                     .update_run_info(dst_id, src.info.status, src.info.end_time, name)?;
+            }
+            // Last, once every point is in: an interrupted sync leaves no digest vouching for
+            // points it never sent.
+            if digest_stale {
+                self.dst()?.set_tag(dst_id, TAG_METRICS_DIGEST, &digest)?;
             }
         }
         match (want_stage, stage) {
