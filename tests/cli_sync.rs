@@ -1100,6 +1100,13 @@ fn renames_in_the_source_follow_on_the_next_sync() {
     }
 }
 
+/// Logs a point of metric `m` to `run`, with `extra` flags (step, timestamp).
+fn log_m(s: &Scratch, run: &str, value: &str, extra: &[&str]) {
+    let mut args = vec!["runs", "log-metric", "--run-id", run, "m", value];
+    args.extend_from_slice(extra);
+    mlrs(s, &args).ok();
+}
+
 /// Exact duplicate points (same timestamp, step and value) of a file store: SQLite keeps them
 /// once, a file store twice; either way the next sync sends nothing.
 #[test]
@@ -1109,22 +1116,7 @@ fn duplicate_points_are_sent_once_and_never_again() {
         let dst = Scratch::with_backend(to);
         let (_, run) = src.exp_and_run();
         for v in ["0.5", "0.5", "-0.0", "1"] {
-            mlrs(
-                &src,
-                &[
-                    "runs",
-                    "log-metric",
-                    "--run-id",
-                    &run,
-                    "m",
-                    v,
-                    "--step",
-                    "1",
-                    "--timestamp",
-                    "7",
-                ],
-            )
-            .ok();
+            log_m(&src, &run, v, &["--step", "1", "--timestamp", "7"]);
         }
         let report = sync(&src, &dst, &["-o", "json"]).ok().json();
         assert_eq!(report["metric_points_sent"], 4, "{report}");
@@ -1157,22 +1149,7 @@ fn a_run_s_metrics_digest_follows_its_source_histories() {
         let src = Scratch::with_backend(Backend::File);
         let dst = Scratch::with_backend(to);
         let (_, run) = src.exp_and_run();
-        let log = |v: &str, step: &str| {
-            mlrs(
-                &src,
-                &[
-                    "runs",
-                    "log-metric",
-                    "--run-id",
-                    &run,
-                    "m",
-                    v,
-                    "--step",
-                    step,
-                ],
-            )
-            .ok();
-        };
+        let log = |v: &str, step: &str| log_m(&src, &run, v, &["--step", step]);
         log("0.5", "0");
         sync(&src, &dst, &[]).ok();
         let dst_exp = experiment_named(&dst, "e")["experiment_id"]
